@@ -8,3 +8,4 @@ export * from "./statements.ts";
 export * from "./subgraph.ts";
 export * from "./text.ts";
 export * from "./subgraph-server.ts";
+export * from "./testing.ts";

@@ -1,4 +1,5 @@
 import { communes, CABBALR_SIREN } from "./communes.ts";
+import { stableHash } from "./random.ts";
 import type { Axis, PartnerKind } from "./vocabulary.ts";
 
 /** Marks records that are illustrative, not facts: the bot says so to residents. */
@@ -28,6 +29,8 @@ export const SIVOM_IDS = {
   bethunois: "sivom-bethunois",
   artois: "sivom-artois",
 } as const;
+
+export const ETAT_ID = "etat-prefecture-pas-de-calais";
 
 export const INSTITUTION_IDS = {
   cabbalr: "cabbalr",
@@ -86,6 +89,13 @@ export const institutions: readonly PartnerRecord[] = [
     website: "https://nord-pasdecalais.msa.fr",
   }),
   institution({
+    id: ETAT_ID,
+    name: "État — Préfecture du Pas-de-Calais",
+    kind: "ETAT",
+    aliases: ["État", "Préfecture", "préfecture du Pas-de-Calais"],
+    website: "https://www.pas-de-calais.gouv.fr",
+  }),
+  institution({
     id: SIVOM_IDS.bruaysis,
     name: "SIVOM du Bruaysis",
     kind: "SIVOM",
@@ -132,3 +142,48 @@ export interface ConventionRecord {
   engagedIds: string[];
   source: string;
 }
+
+
+/** Gosnay's mayor is the agglomeration's vice-president who carried the CTG: it is engaged. */
+const CERTAINLY_ENGAGED = new Set(["62377"]);
+export const ENGAGED_COMMUNE_COUNT = 82;
+
+/**
+ * Which 82 communes joined the CTG by deliberation is not public in our sources: this is an
+ * illustrative, deterministic choice (the 18 left out are small communes, ranked by a hash).
+ */
+export function engagedCommuneCodes(): string[] {
+  const candidates = communes
+    .filter((c) => c.population < 2000 && !CERTAINLY_ENGAGED.has(c.code))
+    .map((c) => ({ code: c.code, rank: stableHash(`ctg-2026:${c.code}`) }))
+    .sort((a, b) => a.rank - b.rank);
+  const out = new Set(candidates.slice(0, communes.length - ENGAGED_COMMUNE_COUNT).map((c) => c.code));
+  return communes.filter((c) => !out.has(c.code)).map((c) => c.code);
+}
+
+
+export const conventions: readonly ConventionRecord[] = [
+  {
+    id: CURRENT_CTG_ID,
+    name: "Convention territoriale globale 2026-2030 de l'Agglomération de Béthune-Bruay",
+    periodStart: "2026-01-01",
+    periodEnd: "2030-12-31",
+    signedOn: "2026-02-03",
+    axes: ["PETITE_ENFANCE", "ENFANCE", "JEUNESSE", "PARENTALITE", "ANIMATION_VIE_SOCIALE", "ACCES_AUX_DROITS", "HANDICAP", "VIOLENCES_INTRAFAMILIALES"],
+    signatoryIds: [INSTITUTION_IDS.cabbalr, INSTITUTION_IDS.caf, INSTITUTION_IDS.departement, INSTITUTION_IDS.msa],
+    engagedIds: [...engagedCommuneCodes().map(communePartnerId), SIVOM_IDS.bruaysis, SIVOM_IDS.bethunois, SIVOM_IDS.artois],
+    source: `${REFERENCE_SOURCE}; liste des 82 communes engagées : ${SAMPLE_SOURCE}`,
+  },
+  {
+    id: PREVIOUS_CTG_ID,
+    name: "Première convention territoriale globale de l'Agglomération de Béthune-Bruay",
+    // The first CTG's exact dates are not in our sources: 2021-2025 is assumed (it ended as the second began).
+    periodStart: "2021-01-01",
+    periodEnd: "2025-12-31",
+    signedOn: null,
+    axes: ["PETITE_ENFANCE", "ENFANCE", "JEUNESSE", "PARENTALITE"],
+    signatoryIds: [INSTITUTION_IDS.cabbalr, INSTITUTION_IDS.caf],
+    engagedIds: [],
+    source: `${REFERENCE_SOURCE}; période supposée : ${SAMPLE_SOURCE}`,
+  },
+];

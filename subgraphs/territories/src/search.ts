@@ -3,6 +3,7 @@ import type { Commune, PrismaClient } from "./generated/prisma/client.ts";
 
 /** Below this score a name is not offered as a match. */
 const MIN_SCORE = 0.3;
+const MIN_WORD_SCORE = 0.6;
 
 /**
  * Commune search as DORA does it: a number is a postal or INSEE code prefix; a name is matched on
@@ -27,12 +28,13 @@ export async function searchCommunes(prisma: PrismaClient, search: string | null
   const query = normalizeName(text);
   if (!query) return [];
   return prisma.$queryRaw<Commune[]>`
-    SELECT c.* FROM (
+    SELECT c.code, c.name, c."postalCodes", c.population, c.lat, c.lon, c."departementCode", c."epciSiren", c.source, c."updatedAt" FROM (
       SELECT *, GREATEST(
-               similarity(lower(unaccent(translate(name, '-''’', '   '))), ${query}),
-               word_similarity(${query}, lower(unaccent(translate(name, '-''’', '   ')))) - 0.05
+               similarity(n, ${query}),
+               -- A part of the name (« bruay », « noeux ») counts only when it matches well.
+               CASE WHEN word_similarity(${query}, n) >= ${MIN_WORD_SCORE} THEN word_similarity(${query}, n) - 0.05 ELSE 0 END
              ) AS score
-      FROM "Commune"
+      FROM (SELECT *, lower(unaccent(translate(name, '-''’', '   '))) AS n FROM "Commune") AS named
     ) AS c
     WHERE c.score >= ${MIN_SCORE}
     ORDER BY c.score DESC, c.population DESC NULLS LAST, c.code
