@@ -26,7 +26,7 @@ const subgraph = (name: string, mappers: Record<string, string>): CodegenConfig[
   },
 });
 
-const prismaRow = (name: string, model: string) => `./prisma/client.ts#${model} as ${model}Row`;
+const prismaRow = (_subgraph: string, model: string) => `./prisma/client.ts#${model} as ${model}Row`;
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -34,6 +34,23 @@ const config: CodegenConfig = {
     ...subgraph("territories", {
       Commune: prismaRow("territories", "Commune"),
       Epci: prismaRow("territories", "Epci"),
+    }),
+    ...subgraph("partners", {
+      Partner: prismaRow("partners", "Partner"),
+      Convention: prismaRow("partners", "Convention"),
+      Commune: "../references.ts#CommuneRef",
+    }),
+    ...subgraph("services", {
+      Service: "../rows.ts#ServiceRow",
+      Partner: "../references.ts#PartnerRef",
+      Commune: "../references.ts#CommuneRef",
+    }),
+    ...subgraph("funding", {
+      Funding: prismaRow("funding", "Funding"),
+      Service: "../references.ts#ServiceRef",
+      Partner: "../references.ts#PartnerRef",
+      Convention: "../references.ts#ConventionRef",
+      Commune: "../references.ts#CommuneRef",
     }),
   },
 };

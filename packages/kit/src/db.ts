@@ -134,7 +134,8 @@ export async function openDatabase<Client extends PrismaLike>(
   }
   const sql = pgliteRunner(db);
   const migration = await migrate(sql, options.migrationsDir);
-  const prisma = createClient(countStatements(new PrismaPGlite(db), statements));
+  // pglite-prisma-adapter is typed against an older @prisma/driver-adapter-utils; the protocol is the same.
+  const prisma = createClient(countStatements(new PrismaPGlite(db) as unknown as SqlDriverAdapterFactory, statements));
   return {
     kind: "pglite",
     location: inMemory ? "memory" : path.resolve(options.dataDir),

@@ -9,3 +9,4 @@ export * from "./subgraph.ts";
 export * from "./text.ts";
 export * from "./subgraph-server.ts";
 export * from "./testing.ts";
+export * from "./define-subgraph.ts";

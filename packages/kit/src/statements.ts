@@ -30,8 +30,8 @@ function counting<T extends SqlQueryable>(target: T, counter: StatementCounter):
 export function countStatements<F extends SqlDriverAdapterFactory>(factory: F, counter: StatementCounter): F {
   return new Proxy(factory, {
     get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver);
-      if (prop === "connect" || prop === "connectToShadowDb") {
+      const value = Reflect.get(obj, prop, receiver) as unknown;
+      if ((prop === "connect" || prop === "connectToShadowDb") && typeof value === "function") {
         return async () => counting((await value.apply(obj)) as SqlDriverAdapter, counter);
       }
       return typeof value === "function" ? value.bind(obj) : value;

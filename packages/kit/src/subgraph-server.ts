@@ -6,7 +6,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from "graphql";
 import type { Database, PrismaLike } from "./db.ts";
 import { maskInfrastructureError } from "./errors.ts";
-import { createHttpEdge } from "./http.ts";
+import { createHttpEdge, type ReadyCheck } from "./http.ts";
 
 export interface SubgraphServerOptions<Client extends PrismaLike, Ctx extends BaseContext> {
   name: string;
@@ -30,7 +30,7 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
   options: SubgraphServerOptions<Client, Ctx>,
 ): Promise<SubgraphServer<Ctx>> {
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Ctx> }),
+    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     // Subgraphs are reached through the gateway; no IDE here.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
@@ -41,7 +41,7 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
     service: options.name,
     apollo,
     context: async (req) => options.context(options.db, req),
-    readiness: async () => {
+    readiness: async (): Promise<Record<string, ReadyCheck>> => {
       const started = Date.now();
       try {
         await options.db.ping();

@@ -1,16 +1,16 @@
 import { createTestDatabase, type TestDatabase } from "@ctg/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContext, type TerritoriesDb } from "../src/context.ts";
-import { createTerritoriesServer, openTerritoriesDb } from "../src/server.ts";
+import { territories } from "../src/server.ts";
 
 let testDb: TestDatabase;
 let db: TerritoriesDb;
-let server: Awaited<ReturnType<typeof createTerritoriesServer>>;
+let server: Awaited<ReturnType<typeof territories.createServer>>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase("territories");
-  db = await openTerritoriesDb({ url: testDb.url, dataDir: "unused" });
-  server = await createTerritoriesServer(db);
+  db = await territories.open({ url: testDb.url });
+  server = await territories.createServer(db);
 });
 afterAll(async () => {
   await server?.apollo.stop();

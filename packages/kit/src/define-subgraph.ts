@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { BaseContext } from "@apollo/server";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { DocumentNode } from "graphql";
+import { gql } from "graphql-tag";
+import { openDatabase, type Database, type PrismaLike } from "./db.ts";
+import { listen } from "./http.ts";
+import { onShutdown, subgraphConfig } from "./subgraph.ts";
+import { createSubgraphServer } from "./subgraph-server.ts";
+
+export interface SeedOptions {
+  seed: number;
+  scale: number;
+}
+
+export interface SubgraphDefinition<Client extends PrismaLike, Ctx extends BaseContext> {
+  name: string;
+  defaultPort: number;
+  /** The subgraph's folder: holds schema.graphql and prisma/migrations. */
+  packageDir: string;
+  createClient: (adapter: SqlDriverAdapterFactory) => Client;
+  createContext: (db: Database<Client>) => Ctx;
+  resolvers: unknown;
+  /** Loads the subgraph's reference and sample data; idempotent. Returns a one-line summary. */
+  seed: (db: Database<Client>, options: SeedOptions) => Promise<string>;
+  isEmpty: (db: Database<Client>) => Promise<boolean>;
+}
+
+export interface OpenOptions {
+  url?: string;
+  dataDir?: string;
+  /** Seed on open when the database is empty (default true). */
+  seedWhenEmpty?: boolean;
+  sample?: SeedOptions;
+}
+
+/**
+ * Everything a subgraph process does besides its own schema and resolvers: open and migrate its
+ * database, seed it when empty, serve it, and its `start` and `seed` commands.
+ */
+export function defineSubgraph<Client extends PrismaLike, Ctx extends BaseContext>(def: SubgraphDefinition<Client, Ctx>) {
+  const typeDefs: DocumentNode = gql(readFileSync(path.join(def.packageDir, "schema.graphql"), "utf8"));
+  const config = () => subgraphConfig(def.name, def.defaultPort, def.packageDir);
+
+  async function open(options: OpenOptions = {}): Promise<Database<Client>> {
+    const db = await openDatabase(
+      {
+        name: def.name,
+        url: options.url,
+        dataDir: options.dataDir ?? config().dataDir,
+        migrationsDir: path.join(def.packageDir, "prisma", "migrations"),
+      },
+      def.createClient,
+    );
+    try {
+      if (options.seedWhenEmpty !== false && (await def.isEmpty(db))) {
+        await def.seed(db, options.sample ?? { seed: 2026, scale: 1 });
+      }
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return db;
+  }
+
+  const createServer = (db: Database<Client>) =>
+    createSubgraphServer({ name: def.name, typeDefs, resolvers: def.resolvers, db, context: def.createContext });
+
+  /** `pnpm start` of the subgraph: listens on `<NAME>_PORT`. */
+  async function main(sample?: SeedOptions): Promise<void> {
+    const cfg = config();
+    const db = await open({ url: cfg.databaseUrl, dataDir: cfg.dataDir, sample });
+    const { http, apollo } = await createServer(db);
+    const edge = await listen(http, cfg.port, cfg.host);
+    console.log(`${def.name} subgraph ready at ${edge.url} (${db.kind}: ${db.location})`);
+    onShutdown(async () => {
+      await edge.close();
+      await apollo.stop();
+      await db.close();
+    });
+  }
+
+  /** `pnpm seed` of the subgraph. */
+  async function seedMain(sample: SeedOptions): Promise<void> {
+    const cfg = config();
+    const db = await open({ url: cfg.databaseUrl, dataDir: cfg.dataDir, seedWhenEmpty: false });
+    try {
+      const started = Date.now();
+      const summary = await def.seed(db, sample);
+      console.log(`${def.name} seeded in ${Date.now() - started} ms (${db.kind}: ${db.location}, seed ${sample.seed}, scale ${sample.scale}): ${summary}`);
+    } finally {
+      await db.close();
+    }
+  }
+
+  return { name: def.name, typeDefs, open, createServer, main, seedMain, createContext: def.createContext };
+}

@@ -1,0 +1,3 @@
+import { partners } from "./server.ts";
+
+await partners.main();

@@ -1,0 +1,9 @@
+import type { QueryResolvers } from "../generated/graphql.ts";
+import { searchPartners } from "../search.ts";
+
+export const Query: QueryResolvers = {
+  partner: (_, { id }, { loaders }) => loaders.partnerById.load(id),
+  partners: (_, args, { db }) => searchPartners(db.prisma, args),
+  convention: (_, { id }, { loaders }) => loaders.conventionById.load(id),
+  conventions: (_, __, { db }) => db.prisma.convention.findMany({ orderBy: { periodStart: "desc" } }),
+};
