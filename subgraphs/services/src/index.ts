@@ -1,0 +1,4 @@
+import { sampleOptionsFrom } from "@ctg/territory-data";
+import { services } from "./server.ts";
+
+await services.main(sampleOptionsFrom());

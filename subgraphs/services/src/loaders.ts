@@ -1,0 +1,60 @@
+import DataLoader from "dataloader";
+import { Prisma, type PrismaClient, type Service } from "./generated/prisma/client.ts";
+import type { ServiceRow } from "./rows.ts";
+import { SERVICE_COLUMNS, servesCommune, typeAndAxisFilter } from "./search.ts";
+
+export interface CommuneServicesKey {
+  code: string;
+  types?: readonly string[] | null;
+  axes?: readonly string[] | null;
+}
+
+const argsKey = (k: CommuneServicesKey) => JSON.stringify([[...(k.types ?? [])].sort(), [...(k.axes ?? [])].sort()]);
+
+/** Per-request batching: each loader costs one statement per batch, whatever the number of keys. */
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    serviceById: new DataLoader<string, Service | null>(async (ids) => {
+      const rows = await prisma.service.findMany({ where: { id: { in: [...ids] }, archivedAt: null } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    areaByService: new DataLoader<string, string[]>(async (ids) => {
+      const rows = await prisma.serviceArea.findMany({ where: { serviceId: { in: [...ids] } }, orderBy: { communeCode: "asc" } });
+      const map = new Map<string, string[]>(ids.map((id) => [id, []]));
+      for (const r of rows) map.get(r.serviceId)?.push(r.communeCode);
+      return ids.map((id) => map.get(id)!);
+    }),
+    servicesByOperator: new DataLoader<string, Service[]>(async (ids) => {
+      const rows = await prisma.service.findMany({ where: { operatorId: { in: [...ids] }, archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+      return ids.map((id) => rows.filter((r) => r.operatorId === id));
+    }),
+    /** Commune.services: keys sharing the same type/axis arguments are answered by one statement. */
+    servicesByCommune: new DataLoader<CommuneServicesKey, ServiceRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, CommuneServicesKey[]>();
+        for (const k of keys) groups.set(argsKey(k), [...(groups.get(argsKey(k)) ?? []), k]);
+        const results = new Map<string, ServiceRow[]>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const codes = group.map((k) => k.code);
+            const filters = typeAndAxisFilter(group[0].types, group[0].axes);
+            const extra = filters.length ? Prisma.sql` AND ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+            const rows = await prisma.$queryRaw<(ServiceRow & { forCommune: string })[]>`
+              SELECT ${SERVICE_COLUMNS}, c.code AS "forCommune"
+              FROM unnest(${codes}::text[]) AS c(code)
+              JOIN "Service" s ON ${servesCommune(Prisma.sql`c.code`)}
+              WHERE s."archivedAt" IS NULL${extra}
+              ORDER BY c.code, (s."communeCode" = c.code) DESC, s.name, s.id`;
+            for (const k of group) results.set(`${k.code}|${argsKey(k)}`, []);
+            for (const { forCommune, ...row } of rows) results.get(`${forCommune}|${argsKey(group[0])}`)?.push(row);
+          }),
+        );
+        return keys.map((k) => results.get(`${k.code}|${argsKey(k)}`) ?? []);
+      },
+      { cacheKeyFn: (k) => `${k.code}|${argsKey(k)}` },
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

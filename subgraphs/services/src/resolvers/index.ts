@@ -1,0 +1,8 @@
+import { scalarResolvers } from "@ctg/kit";
+import type { Resolvers } from "../generated/graphql.ts";
+import { Commune } from "./Commune.ts";
+import { Partner } from "./Partner.ts";
+import { Query } from "./Query.ts";
+import { Service } from "./Service.ts";
+
+export const resolvers: Resolvers = { DateTime: scalarResolvers.DateTime, Query, Service, Partner, Commune };
