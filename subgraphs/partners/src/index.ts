@@ -1,3 +1,4 @@
+import { sampleOptionsFrom } from "@ctg/territory-data";
 import { partners } from "./server.ts";
 
-await partners.main();
+await partners.main(sampleOptionsFrom());
