@@ -52,6 +52,17 @@ const config: CodegenConfig = {
       Convention: "../references.ts#ConventionRef",
       Commune: "../references.ts#CommuneRef",
     }),
+    "bot/src/generated/": {
+      schema: "schema/api.graphql",
+      documents: ["bot/src/operations/*.graphql"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { Date: "string", DateTime: "string", Decimal: "string" },
+      },
+    },
   },
 };
 

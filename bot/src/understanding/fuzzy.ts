@@ -6,16 +6,17 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let beforePrevious = new Array<number>(n + 1).fill(0);
-  let previous = Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Array<number>(n + 1).fill(0);
+  if (n + 1 > rows[0].length) rows = [0, 1, 2].map(() => new Int32Array(2 * (n + 1)));
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, beforePrevious[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, beforePrevious[j - 2] + 1);
       current[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -23,6 +24,14 @@ export function editDistance(a: string, b: string, max: number): number {
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[n];
+}
+
+/** Rows reused between calls: the distance runs on every unknown word of every message. */
+let rows = [0, 1, 2].map(() => new Int32Array(64));
+
+/** A typo rarely hits both of the first two letters: a cheap filter before the edit distance. */
+function sameStart(a: string, b: string): boolean {
+  return a[0] === b[0] || (a[1] === b[1] && a[2] === b[2]) || (a[0] === b[1] && a[1] === b[0]);
 }
 
 /** How many typos a word of this length may carry and still be recognised. */
@@ -52,7 +61,7 @@ export class FuzzyDictionary<T> {
     for (let length = word.length - 2; length <= word.length + 2; length++) {
       for (const entry of this.byLength.get(length) ?? []) {
         const allowance = word.length < 4 ? 0 : typoAllowance(Math.max(word.length, entry.key.length));
-        if (allowance === 0) continue;
+        if (allowance === 0 || !sameStart(word, entry.key)) continue;
         const distance = editDistance(word, entry.key, Math.min(allowance, bestDistance));
         if (distance > allowance || distance > bestDistance) continue;
         if (distance < bestDistance) {

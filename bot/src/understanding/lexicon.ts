@@ -148,7 +148,32 @@ const COMMON = words(`
   quoi dire dit parle parler
   connais connait connaitre
   sais
+
+  saint sainte sers sert servent servez rends rend rendre prends prend prendre mets met mettre
+  donne donnes donner donnent dis dit dire disent vois voit voir voyez regarde regarder
+  attends attend attendre appelle appellent appeler ecris ecrit ecrire lis lit lire
+  pense penses pensez penser crois croit croire comprends comprend comprendre
+  change changer charge prise pris prendre frais fraise ligne lignes compte comptes
+  maire maires adjoint elu elus elue president presidente vice
+  simple plaisir confort chemin jardin jardins port pont mer long longue lent vue force contre
+  corps culture cultures fosse plaine moulin moulins prince sache cesse vire sens us hommes homme
+  bras francs devise seuil cure cures don dunes issus rang louer publier servant relevant courant
+  vert rouge orange gras doux riche pauvre pauvres folle fou joyeux vieux lourde lourd vif
+  baby babysitting bisou bisous ange merite marche marcher
+  nouvelle nouvelles nouveau nouveaux nouvel ancien ancienne vrai vraie faux fausse
+  premier premiere dernier derniere deuxieme prochain prochaine
+  personne personnes gens monde habitant habitants resident residents citoyen citoyens
+  situation situations cas probleme problemes difficulte difficultes souci soucis
+  seul seule seuls seules ensemble
+  mamie papi grand-mere grand-pere tante oncle cousin cousine voisin voisine nounou
+  combien heure heures minute minutes
+  etat prefecture gouvernement
+  augmente augmentee augmenter augmentation baisse baisser diminue diminuer passe passer evolue evoluer
+  ferme fermee ouvre ouvert cree creee creer construit construire
 `);
+
+/** Every known word as written (for spelling correction, which needs a readable form). */
+export const KNOWN_WORD_FORMS: readonly string[] = [...COMMON, ...GREETING_WORDS, ...OFF_TOPIC_WORDS];
 
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(
   [...COMMON, ...FUNCTION_WORDS, ...GREETING_WORDS, ...POLITENESS_WORDS, ...OFF_TOPIC_WORDS].map(stem),

@@ -13,6 +13,8 @@ export interface Token {
   norm: string;
   /** `norm` without a plural ending, the form dictionaries are keyed by. */
   stem: string;
+  /** `norm` before spelling correction: place names are read from it (« Divion » typed « divon »). */
+  original: string;
   /** The resident's word as typed (shared by the tokens an SMS form expands into). */
   raw: string;
   start: number;
@@ -57,7 +59,7 @@ export function tokenize(text: string): Token[] {
 }
 
 function makeToken(norm: string, raw: string, start: number, end: number, capitalized: boolean, accented: boolean): Token {
-  return { norm, stem: stem(norm), raw, start, end, capitalized, accented };
+  return { norm, stem: stem(norm), original: norm, raw, start, end, capitalized, accented };
 }
 
 /** The resident's own words covering tokens [from, to). */
