@@ -164,9 +164,9 @@ describe("failures", () => {
       const body = (await ready.json()) as any;
       expect(body.checks.funding.ok).toBe(false);
       expect(body.checks.services.ok).toBe(true);
-      const { data, errors } = await broken.query(`{ service(id: "${sample.services[0].id}") { name fundings { amount } } }`);
+      const { data, errors } = await broken.query(`{ commune(code: "62119") { name fundingPerInhabitant(year: 2026) } }`);
       expect(errors?.length).toBeGreaterThan(0);
-      expect(data?.service?.name).toBe(sample.services[0].name);
+      expect(data?.commune).toEqual({ name: "Béthune", fundingPerInhabitant: null });
     } finally {
       await broken.close();
     }

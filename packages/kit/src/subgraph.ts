@@ -31,12 +31,16 @@ export function subgraphConfig(name: string, defaultPort: number, packageDir: st
   };
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM, then exits. */
+/** Runs `stop` once on SIGINT/SIGTERM, then exits; a stop that takes over 5 s is cut short. */
 export function onShutdown(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      console.error(`stop on ${signal} took over 5 s; exiting anyway`);
+      process.exit(1);
+    }, 5_000).unref();
     stop()
       .catch((error) => console.error(`error while stopping on ${signal}:`, error))
       .finally(() => process.exit(0));

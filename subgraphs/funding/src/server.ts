@@ -1,0 +1,27 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineSubgraph } from "@ctg/kit";
+import { createContext } from "./context.ts";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { resolvers } from "./resolvers/index.ts";
+import { isEmpty, seedFundings } from "./seed-data.ts";
+
+export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export const funding = defineSubgraph({
+  name: "funding",
+  defaultPort: 4004,
+  packageDir,
+  createClient: (adapter) => new PrismaClient({ adapter }),
+  createContext,
+  resolvers,
+  isEmpty: (db) => isEmpty(db.prisma),
+  seed: async (db, sample) => {
+    const report = await seedFundings(db.prisma, sample);
+    return `${report.lines} funding lines: ${report.inserted} inserted, ${report.replaced} replaced, ${report.removed} removed`;
+  },
+});
+
+export const { typeDefs } = funding;
+export const openFundingDb = funding.open;
+export const createFundingServer = funding.createServer;
