@@ -29,6 +29,8 @@ const bot: Proc = { name: "bot", entry: "bot/src/index.ts", port: port("bot", 30
 
 const COLORS: Record<string, string> = { partners: "35", territories: "32", services: "34", funding: "33", gateway: "36", bot: "31" };
 const children = new Map<string, ChildProcess>();
+/** Resolved when each child has exited: recorded at spawn, since Ctrl-C may reach the children first. */
+const exited = new Map<string, Promise<void>>();
 let stopping = false;
 
 function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) {
@@ -50,6 +52,7 @@ function start(proc: Proc, extraEnv: Record<string, string> = {}): ChildProcess 
   });
   prefixLines(proc.name, child.stdout!, process.stdout);
   prefixLines(proc.name, child.stderr!, process.stderr);
+  exited.set(proc.name, new Promise((resolve) => child.once("exit", () => resolve())));
   child.on("exit", (code, signal) => {
     children.delete(proc.name);
     if (!stopping) {
@@ -82,12 +85,11 @@ async function stopAll(code = 0): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log("\nStopping the hub…");
-    const exits = [...children.values()].map((child) => new Promise((r) => child.once("exit", r)));
     for (const child of children.values()) child.kill("SIGTERM");
     const timer = setTimeout(() => {
       for (const child of children.values()) child.kill("SIGKILL");
     }, 8_000);
-    await Promise.all(exits);
+    await Promise.all(exited.values());
     clearTimeout(timer);
     console.log("All processes stopped.");
   }

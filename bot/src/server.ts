@@ -11,7 +11,7 @@ import type { Conversations } from "./conversation.ts";
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../public");
 
 /** A request body is a question, not a document. */
-export const MAX_BODY = "16kb";
+export const MAX_BODY = "128kb";
 const CONVERSATION_ID = /^[A-Za-z0-9_.:@-]{1,128}$/;
 
 export interface BotServerOptions {
@@ -84,6 +84,9 @@ export function createBotServer(options: BotServerOptions): { http: Server; clos
 
   const http = createServer(app);
   const adapter = new WebAdapter({});
+  // The adapter would attach its websocket server to a server Botkit creates itself; we give Botkit
+  // our own Express app, so we attach the websocket server to our HTTP server below instead.
+  (adapter as unknown as { init?: unknown }).init = undefined;
   const controller = new Botkit({ adapter, webserver: app, webhook_uri: "/api/messages", disable_console: true } as never);
   adapter.createSocketServer(http, {}, controller.handleTurn.bind(controller));
 

@@ -39,7 +39,7 @@ export async function createGatewayServer(supergraphSdl: string) {
     supergraphSdl,
     buildService: ({ url }) => new ForwardingDataSource({ url }),
   });
-  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
   await apollo.start();
   const urls = routingUrls(supergraphSdl);
   const http = createHttpEdge<GatewayContext>({

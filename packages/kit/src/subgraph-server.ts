@@ -34,6 +34,8 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
     // Subgraphs are reached through the gateway; no IDE here.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The process's own shutdown (onShutdown) stops the server; Apollo's signal handlers would race it.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskInfrastructureError(formatted, error, options.name),
   });
   await apollo.start();

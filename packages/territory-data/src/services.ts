@@ -182,7 +182,16 @@ export function generateServices(options: { seed?: number; scale?: number } = {}
     samplePartner({ id: `ccas-${c.code}`, name: `CCAS de ${c.name}`, kind: "CCAS", communeCode: c.code, aliases: [`centre communal d'action sociale de ${c.name}`] });
   const association = (slug: string, name: string, c: CommuneRecord, kind: PartnerRecord["kind"] = "ASSOCIATION") =>
     samplePartner({ id: `asso-${slug}-${c.code}`, name, kind, communeCode: c.code });
-  const nickname = () => random.pick(NICKNAMES);
+  const usedNicknames = new Map<string, Set<string>>();
+  /** A name not yet given to another service of the same commune. */
+  const nickname = (c?: CommuneRecord) => {
+    const used = usedNicknames.get(c?.code ?? "") ?? new Set<string>();
+    const free = NICKNAMES.filter((n) => !used.has(n));
+    const name = random.pick(free.length ? free : NICKNAMES);
+    used.add(name);
+    usedNicknames.set(c?.code ?? "", used);
+    return name;
+  };
   const byPopulation = [...communes].sort((a, b) => b.population - a.population || a.code.localeCompare(b.code));
 
   // Real facilities found in public sources (../shared/data/facilities-found.md).
@@ -247,7 +256,7 @@ export function generateServices(options: { seed?: number; scale?: number } = {}
   }
   for (const site of LAEP_SITES) {
     const c = communeByInsee(site)!;
-    drafts.push({ type: "LAEP", commune: c, name: `LAEP « ${nickname()} » — ${c.name}`, operatorId: c.population >= 8000 ? ccas(c) : communePartnerId(c.code), serviceArea: communesWithin(c, 8) });
+    drafts.push({ type: "LAEP", commune: c, name: `LAEP « ${nickname(c)} » — ${c.name}`, operatorId: c.population >= 8000 ? ccas(c) : communePartnerId(c.code), serviceArea: communesWithin(c, 8) });
   }
 
   // Offer that grows with the population, commune by commune.
@@ -264,7 +273,7 @@ export function generateServices(options: { seed?: number; scale?: number } = {}
       const small = (x: CommuneRecord) => x.population < 1200;
       for (let i = 0; i < 1 + Math.floor(pop / 8000); i++) {
         drafts.push({
-          type: "ALSH", commune: c, name: `Accueil de loisirs « ${nickname()} » — ${c.name}`, operatorId: sivom ?? town,
+          type: "ALSH", commune: c, name: `Accueil de loisirs « ${nickname(c)} » — ${c.name}`, operatorId: sivom ?? town,
           serviceArea: i === 0 ? communesWithin(c, 5, small) : undefined, capacity: random.int(4, 15) * 10,
         });
       }
@@ -272,16 +281,16 @@ export function generateServices(options: { seed?: number; scale?: number } = {}
     if (pop >= 2500) {
       for (let i = 0; i < 1 + Math.floor(pop / 9000); i++) {
         const operatorId = sivom ?? (pop >= 8000 && random.chance(0.4) ? ccas(c) : town);
-        drafts.push({ type: "EAJE", commune: c, name: `Multi-accueil « ${nickname()} » — ${c.name}`, operatorId, capacity: random.int(4, 12) * 5 });
+        drafts.push({ type: "EAJE", commune: c, name: `Multi-accueil « ${nickname(c)} » — ${c.name}`, operatorId, capacity: random.int(4, 12) * 5 });
       }
     }
     if (pop >= 1800 && random.chance(Math.min(0.9, pop / 10000 + 0.2))) {
-      const name = nickname();
+      const name = nickname(c);
       const operatorId = samplePartner({ id: `micro-creche-${c.code}`, name: `Micro-crèche ${name} SAS`, kind: "AUTRE", communeCode: c.code });
       drafts.push({ type: "MICRO_CRECHE", commune: c, name: `Micro-crèche « ${name} » — ${c.name}`, operatorId, capacity: random.int(10, 12) });
     }
     if (pop >= 900 && random.chance(Math.min(0.85, pop / 8000 + 0.25))) {
-      const name = nickname();
+      const name = nickname(c);
       drafts.push({ type: "MAM", commune: c, name: `MAM « ${name} » — ${c.name}`, operatorId: association("mam", `Association MAM ${name} de ${c.name}`, c), capacity: random.int(2, 4) * 4 });
     }
     if (pop >= 3500) {
