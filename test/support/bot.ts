@@ -11,11 +11,20 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
-/** The bot's HTTP edge on a free port, answering from the given gateway. */
-export async function startBot(gatewayUrl: string, store: ConversationStore = memoryStore()): Promise<RunningBot> {
+/**
+ * The bot's HTTP edge on a free port (or on `port`, e.g. to restart it where a page expects it),
+ * answering from the given gateway.
+ */
+export async function startBot(gatewayUrl: string, store: ConversationStore = memoryStore(), port = 0): Promise<RunningBot> {
   const conversations = createConversations({ store, gateway: createGatewayClient(gatewayUrl) });
   const server = createBotServer({ conversations, store, gatewayUrl });
-  await new Promise<void>((resolve) => server.http.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.http.once("error", reject); // e.g. EADDRINUSE when a fixed port is still taken
+    server.http.listen(port, "127.0.0.1", () => {
+      server.http.off("error", reject);
+      resolve();
+    });
+  });
   const url = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
   return {
     url,

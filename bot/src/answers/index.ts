@@ -28,7 +28,6 @@ export async function respond(action: Action, gateway: GatewayClient): Promise<B
       break;
     case "emergency":
       part = slots.communeCode ? await findServices(gateway, slots, { contact: true }) : none;
-      part = { ...part, text: [EMERGENCY_NUMBERS, part.text].filter(Boolean).join("\n\n") };
       notice = "EMERGENCY";
       break;
     case "answer":
@@ -72,7 +71,9 @@ export async function respond(action: Action, gateway: GatewayClient): Promise<B
   }
 
   if (part.degraded && notice !== "EMERGENCY") notice = notice ?? "UPSTREAM_UNAVAILABLE";
-  const text = part.degraded && part.results.length ? `${part.text}\n${UPSTREAM_NOTE}` : part.text;
+  let text = part.degraded && part.results.length ? `${part.text}\n${UPSTREAM_NOTE}` : part.text;
+  // Whatever else was asked, a message about violence or a child in danger gets the numbers first.
+  if (notice === "EMERGENCY") text = [EMERGENCY_NUMBERS, text].filter(Boolean).join("\n\n");
   return {
     text,
     channelData: {

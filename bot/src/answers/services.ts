@@ -4,7 +4,8 @@ import type { GatewayClient } from "../gateway-client.ts";
 import {
   FindServicesDocument,
   NearestServicesDocument,
-  ServiceFundingsDocument,
+  FundingsOfServicesDocument,
+  type FundingsOfServicesQuery,
   type ServiceCardFragment,
   type ServiceFilter,
 } from "../generated/graphql.ts";
@@ -120,9 +121,10 @@ export async function serviceOperators(gateway: GatewayClient, slots: Slots): Pr
   const lines = [...operators.values()].slice(0, LISTED).map((o) => {
     const shown = o.services.slice(0, 3);
     const rest = o.services.length - shown.length;
-    return `• ${withArticle(o.name)} gère ${frenchList(shown)}${rest > 0 ? ` (et ${rest} autre${rest > 1 ? "s" : ""})` : ""}`;
+    const verb = o.services.length > 1 ? "sont gérés" : "est géré";
+    return `• ${frenchList(shown)}${rest > 0 ? ` (et ${rest} autre${rest > 1 ? "s" : ""})` : ""} ${verb} par ${withArticle(o.name)}.`;
   });
-  const intro = operators.size === 1 ? `Pour ${commune}, ${what(slots, nodes.length)} ${nodes.length === 1 ? "est géré" : "sont gérés"} par :` : `Pour ${commune}, ${operators.size} partenaires gèrent ${what(slots, nodes.length)} :`;
+  const intro = `Voici qui gère les ${what(slots, 2)} pour ${commune} :`;
   return {
     text: `${intro}\n${lines.join("\n")}${sampleNote(nodes)}`,
     results: [...operators.keys()].slice(0, MAX_RESULTS).map((id) => ({ type: "Partner", id })),
@@ -132,21 +134,45 @@ export async function serviceOperators(gateway: GatewayClient, slots: Slots): Pr
   };
 }
 
+/** All the fundings of these services, page by page (largest first). */
+async function fundingsOf(gateway: GatewayClient, serviceIds: string[]) {
+  const out: FundingsOfServicesQuery["fundings"] = [];
+  for (let offset = 0; offset < 20 * PAGE; offset += PAGE) {
+    const { data, failure } = await gateway.request(FundingsOfServicesDocument, { serviceIds, offset });
+    if (!data) return { fundings: out, failure: failure ?? "no data" };
+    out.push(...data.fundings);
+    if (data.fundings.length < PAGE) return { fundings: out, failure };
+  }
+  return { fundings: out, failure: null };
+}
+const PAGE = 500;
+
 /** service.funding: who funds the services meant, with the latest year's amounts. */
 export async function serviceFunders(gateway: GatewayClient, slots: Slots): Promise<Partial> {
-  const { data, failure } = await gateway.request(ServiceFundingsDocument, { filter: filterOf(slots), first: ABOUT_LIMIT, communeCode: slots.communeCode! });
-  if (!data?.services) return unavailable(failure);
-  const commune = data.commune?.name ?? slots.communeCode!;
-  const nodes = data.services.nodes;
-  if (!nodes.length) return { text: `Je n'ai trouvé aucun ${what(slots, 1)} à ${commune}, donc aucun financement à vous indiquer.`, results: [], total: 0, suggestions: [], degraded: !!failure };
+  const found = await gateway.request(FindServicesDocument, { filter: filterOf(slots), first: ABOUT_LIMIT, communeCode: slots.communeCode! });
+  if (!found.data?.services) return unavailable(found.failure);
+  const commune = found.data.commune?.name ?? slots.communeCode!;
+  const nodes = found.data.services.nodes;
+  if (!nodes.length) return { text: `Je n'ai trouvé aucun ${what(slots, 1)} à ${commune}, donc aucun financement à vous indiquer.`, results: [], total: 0, suggestions: [], degraded: !!found.failure };
+  const { fundings, failure } = await fundingsOf(gateway, nodes.map((s) => s.id));
+  if (failure && !fundings.length) {
+    const listed = nodes.slice(0, LISTED).map((s) => serviceLine(s, slots.communeCode));
+    return {
+      text: `Je n'arrive pas à joindre les données de financement pour le moment. Voici tout de même les ${what(slots, 2)} pour ${commune} :\n${listed.join("\n")}`,
+      results: [],
+      total: 0,
+      suggestions: [],
+      degraded: true,
+    };
+  }
   const funders = new Map<string, string>();
-  for (const s of nodes) for (const f of s.fundings ?? []) funders.set(f.funder.id, f.funder.name);
+  for (const f of fundings) funders.set(f.funder.id, f.funder.name);
   const lines = nodes.slice(0, 3).map((s) => {
-    const fundings = s.fundings ?? [];
-    if (!fundings.length) return `• ${s.name} : aucun financement enregistré${failure ? " (les financements n'ont pas pu être chargés)" : ""}.`;
-    const year = Math.max(...fundings.map((f) => f.year));
+    const own = fundings.filter((f) => f.service?.id === s.id);
+    if (!own.length) return `• ${s.name} : aucun financement enregistré.`;
+    const year = Math.max(...own.map((f) => f.year));
     const byFunder = new Map<string, bigint>();
-    for (const f of fundings.filter((x) => x.year === year)) {
+    for (const f of own.filter((x) => x.year === year)) {
       byFunder.set(f.funder.name, (byFunder.get(f.funder.name) ?? 0n) + BigInt(f.amount.replace(".", "")));
     }
     const parts = [...byFunder].map(([name, cents]) => `${withArticle(name)} (${euros(`${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`)})`);
@@ -154,15 +180,15 @@ export async function serviceFunders(gateway: GatewayClient, slots: Slots): Prom
   });
   const more = nodes.length > 3 ? `\nEn tout, ${nodes.length} services sont concernés ; ils sont financés par ${frenchList([...funders.values()].map(withArticle))}.` : "";
   return {
-    text: `Financements ${what(slots, nodes.length)} à ${commune} :\n${lines.join("\n")}${more}${sampleNote(nodes)}`,
+    text: `Qui finance les ${what(slots, 2)} pour ${commune} :\n${lines.join("\n")}${more}${sampleNote(nodes)}`,
     results: [...funders.keys()].slice(0, MAX_RESULTS).map((id) => ({ type: "Partner", id })),
     total: funders.size,
     suggestions: [],
-    degraded: !!failure,
+    degraded: !!failure || !!found.failure,
   };
 }
 
-export function unavailable(failure: string | null): Partial {
+export function unavailable(_failure: string | null): Partial {
   return {
     text: "Je n'arrive pas à joindre l'annuaire des services pour le moment. Réessayez dans quelques minutes, ou contactez directement votre mairie.",
     results: [],

@@ -23,10 +23,13 @@ function checkOffset(offset: number | null | undefined): number {
 }
 
 function fundingWhere(filter: FundingFilter | null | undefined): Prisma.FundingWhereInput {
+  if ((filter?.serviceIds?.length ?? 0) > MAX_PAGE_SIZE) {
+    throw badInput(`filter.serviceIds takes at most ${MAX_PAGE_SIZE} ids (got ${filter?.serviceIds?.length}).`, "filter.serviceIds");
+  }
   return {
     funderId: filter?.funderId ?? undefined,
     recipientId: filter?.recipientId ?? undefined,
-    serviceId: filter?.serviceId ?? undefined,
+    serviceId: filter?.serviceIds?.length ? { in: [...filter.serviceIds, ...(filter.serviceId ? [filter.serviceId] : [])] } : (filter?.serviceId ?? undefined),
     communeCode: filter?.communeCode ?? undefined,
     mechanism: filter?.mechanism ?? undefined,
     year: checkYear(filter?.year, "filter.year"),
