@@ -2,7 +2,6 @@ import { createServer } from "node:http";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { listen, type RunningEdge } from "@ctg/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hiveTransports } from "./support/hive.ts";
 import { startStack, type Stack } from "./support/stack.ts";
 
 /**
@@ -38,7 +37,6 @@ beforeAll(async () => {
   stack = await startStack("portability");
   hive = createGatewayRuntime({
     supergraph: stack.supergraphSdl,
-    transports: hiveTransports,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     logging: false,
@@ -156,23 +154,31 @@ const cases: Case[] = [
   },
 ];
 
-describe("the committed supergraph on a second router", () => {
-  it.each(cases)("Hive Gateway serves the committed supergraph with the same data as Apollo Gateway for $path", async ({ query, variables, check }) => {
-    const answers = await both(query, variables);
-    expect(answers.apollo.errors).toBeUndefined();
-    expect(answers.hive.errors).toBeUndefined();
-    check(answers.apollo.data);
-    expect(answers.hive.data).toEqual(answers.apollo.data);
-  });
+const invalidInputs: [string, string][] = [
+  ["a page larger than 500 services", `{ services(first: 1000) { totalCount } }`],
+  ["a search radius over 100 km", `{ services(filter: { near: { lat: 50.5, lon: 2.6, radiusKm: 250 } }) { totalCount } }`],
+  ["a negative age next to a valid field", `{ commune(code: "62119") { services { id } } services(filter: { ageMonths: -3 }) { totalCount } }`],
+];
 
-  it.each([
-    `{ services(first: 1000) { totalCount } }`,
-    `{ services(filter: { near: { lat: 50.5, lon: 2.6, radiusKm: 250 } }) { totalCount } }`,
-    `{ commune(code: "62119") { services { id } } services(filter: { ageMonths: -3 }) { totalCount } }`,
-  ])("Hive Gateway passes the subgraph's BAD_USER_INPUT error through with the same message as Apollo Gateway: %s", async (query) => {
-    const answers = await both(query);
-    const summary = (r: GraphQLResponse) => r.errors?.map((e) => ({ code: e.extensions?.code, message: e.message }));
-    expect(summary(answers.apollo)?.[0]?.code).toBe("BAD_USER_INPUT");
-    expect(summary(answers.hive)).toEqual(summary(answers.apollo));
-  });
+describe("the committed supergraph on a second router", () => {
+  for (const { path, query, variables, check } of cases) {
+    it(`Hive Gateway serves the committed supergraph with the same data as Apollo Gateway for ${path}`, async () => {
+      const answers = await both(query, variables);
+      expect(answers.apollo.errors).toBeUndefined();
+      expect(answers.hive.errors).toBeUndefined();
+      check(answers.apollo.data);
+      expect(answers.hive.data).toEqual(answers.apollo.data);
+    });
+  }
+
+  for (const [input, query] of invalidInputs) {
+    it(`Hive Gateway refuses ${input} with the same BAD_USER_INPUT message as Apollo Gateway`, async () => {
+      const answers = await both(query);
+      // Routers may word locations and paths their own way: compare what a client acts on.
+      const summary = (r: GraphQLResponse) => r.errors?.map((e) => ({ code: e.extensions?.code, message: e.message }));
+      expect(summary(answers.apollo)?.[0]?.code).toBe("BAD_USER_INPUT");
+      expect(summary(answers.hive)).toEqual(summary(answers.apollo));
+      expect(answers.hive.data ?? null).toEqual(answers.apollo.data ?? null);
+    });
+  }
 });

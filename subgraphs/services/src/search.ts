@@ -19,7 +19,7 @@ const distanceSql = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * as
 
 /** « located in OR serving » a commune: the rule of ServiceFilter.communeCode and Commune.services. */
 export const servesCommune = (code: Prisma.Sql | string) =>
-  Prisma.sql`(s."communeCode" = ${code} OR EXISTS (SELECT 1 FROM "ServiceArea" a WHERE a."serviceId" = s.id AND a."communeCode" = ${code}))`;
+  Prisma.sql`(s."communeCode" = ${code} OR s.id IN (SELECT a."serviceId" FROM "ServiceArea" a WHERE a."communeCode" = ${code}))`;
 
 export const typeAndAxisFilter = (types?: readonly string[] | null, axes?: readonly string[] | null): Prisma.Sql[] => {
   const where: Prisma.Sql[] = [];
@@ -99,9 +99,12 @@ export async function searchServices(
       ? Prisma.sql`(s."communeCode" = ${filter.communeCode}) DESC, s.name, s.id`
       : Prisma.sql`s.name, s.id`;
 
-  const [rows, count] = await Promise.all([
-    prisma.$queryRaw<ServiceRow[]>`SELECT ${SERVICE_COLUMNS}, ${distance} AS "distanceKm" FROM "Service" s WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Service" s WHERE ${whereSql}`,
-  ]);
-  return { rows, totalCount: count[0]?.n ?? 0, offset };
+  // The total rides along on every row (a window over the whole filtered set): one statement a page.
+  const rows = await prisma.$queryRaw<(ServiceRow & { totalCount: number })[]>`
+    SELECT ${SERVICE_COLUMNS}, ${distance} AS "distanceKm", count(*) OVER ()::int AS "totalCount"
+    FROM "Service" s WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  if (rows.length || offset === 0) return { rows: rows.map(({ totalCount: _, ...row }) => row), totalCount: rows[0]?.totalCount ?? 0, offset };
+  // A page past the end has no row to carry the total.
+  const count = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Service" s WHERE ${whereSql}`;
+  return { rows: [], totalCount: count[0]?.n ?? 0, offset };
 }
