@@ -5,12 +5,16 @@
   var log = document.getElementById("log");
   var form = document.getElementById("form");
   var input = document.getElementById("question");
-  var send = document.getElementById("send");
   var status = document.getElementById("status");
   var socket = null;
   var conversationId = sessionStorage.getItem("ctg-conversation");
   var retryDelay = 500;
+  // Questions typed while the connection is down wait here (as text: the conversation id is only
+  // added when they are sent, since reconnecting may bring a new one).
   var queue = [];
+  // Questions sent and not answered yet, oldest first: the bot answers each message once, in order.
+  var unanswered = [];
+  var retried = false;
 
   function addMessage(text, who) {
     var item = document.createElement("div");
@@ -27,7 +31,17 @@
   }
 
   function setStatus(text) { status.textContent = text; }
-  function setConnected(connected) { send.disabled = !connected; }
+
+  function isOpen() { return socket && socket.readyState === WebSocket.OPEN; }
+
+  function transmit(text) {
+    unanswered.push(text);
+    socket.send(JSON.stringify({ type: "message", text: text, user: conversationId, channel: "websocket" }));
+  }
+
+  function flush() {
+    while (queue.length && isOpen()) transmit(queue.shift());
+  }
 
   function openConversation() {
     return fetch("api/conversations", {
@@ -44,35 +58,51 @@
   }
 
   function connect() {
-    setConnected(false);
     openConversation().then(function () {
       var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + location.pathname.replace(/[^/]*$/, "");
       socket = new WebSocket(url);
       socket.onopen = function () {
         retryDelay = 500;
-        setConnected(true);
-        setStatus("");
-        while (queue.length) socket.send(queue.shift());
+        setStatus(queue.length ? "L'assistant écrit…" : "");
+        flush();
       };
       socket.onmessage = function (event) {
         var message;
         try { message = JSON.parse(event.data); } catch (e) { return; }
         if (message.type !== "message" || typeof message.text !== "string") return;
+        var question = unanswered.shift();
         if (message.event === "session_expired") {
+          // The server no longer knows this conversation: forget its id and reconnect, which asks
+          // for a new one, then send the refused question again (once).
           sessionStorage.removeItem("ctg-conversation");
           conversationId = null;
+          if (question !== undefined && !retried) {
+            retried = true;
+            queue.unshift(question);
+            socket.close();
+            return;
+          }
+        } else {
+          retried = false;
         }
-        setStatus("");
+        setStatus(unanswered.length || queue.length ? "L'assistant écrit…" : "");
         addMessage(message.text, "bot");
       };
-      socket.onclose = function () { reconnect(); };
+      socket.onclose = function () {
+        // Questions sent on this connection and never answered are asked again on the next one.
+        queue = unanswered.concat(queue);
+        unanswered = [];
+        reconnect();
+      };
       socket.onerror = function () { /* onclose follows */ };
     }).catch(function () { reconnect(); });
   }
 
   function reconnect() {
-    setConnected(false);
-    setStatus("Connexion perdue avec l'assistant, nouvelle tentative…");
+    socket = null;
+    setStatus(queue.length
+      ? "Connexion perdue avec l'assistant, nouvelle tentative… Votre question sera envoyée dès son retour."
+      : "Connexion perdue avec l'assistant, nouvelle tentative…");
     setTimeout(connect, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 10000);
   }
@@ -83,9 +113,13 @@
     if (!text) { input.focus(); return; }
     addMessage(text, "me");
     input.value = "";
-    setStatus("L'assistant écrit…");
-    var payload = JSON.stringify({ type: "message", text: text, user: conversationId, channel: "websocket" });
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(payload); else queue.push(payload);
+    queue.push(text);
+    if (isOpen()) {
+      setStatus("L'assistant écrit…");
+      flush();
+    } else {
+      setStatus("Connexion à l'assistant en cours : votre question sera envoyée dès qu'elle sera établie.");
+    }
     input.focus();
   });
 

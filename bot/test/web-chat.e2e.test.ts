@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryStore, type ConversationStore } from "../src/conversation-store.ts";
 import { startBot, type RunningBot } from "../../test/support/bot.ts";
 import { startStack, type Stack } from "../../test/support/stack.ts";
 
@@ -26,6 +27,11 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
   let page: Page;
   /** Every id the server handed out through POST /api/conversations, as the page received them. */
   const issued: string[] = [];
+  const pageErrors: string[] = [];
+  /** The restarted bot's store, which can be told to forget a conversation (as when it expires). */
+  const forgotten = new Set<string>();
+  const memory = memoryStore();
+  const forgetfulStore: ConversationStore = { ...memory, isIssued: async (id) => !forgotten.has(id) && memory.isIssued(id) };
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([
@@ -37,7 +43,7 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
     ]);
     bot = await startBot(stack.gatewayUrl);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
-    page.on("pageerror", (error) => console.error("page error:", error.message));
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("response", async (response) => {
       if (response.request().method() === "POST" && new URL(response.url()).pathname === "/api/conversations" && response.ok()) {
         const body = (await response.json().catch(() => null)) as { id?: string } | null;
@@ -83,6 +89,8 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
     // From the top of the page, the first Tab reaches the skip link, which leads to the question field.
     await page.keyboard.press("Tab");
     expect(await focusedId()).toBe("skip");
+    const skip = (await page.locator(".skip").boundingBox())!;
+    expect(skip.x).toBeGreaterThanOrEqual(0); // shown on screen once focused
     await page.keyboard.press("Enter");
     expect(await focusedId()).toBe("question");
 
@@ -107,12 +115,19 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
     const id = await page.evaluate(() => sessionStorage.getItem("ctg-conversation"));
     expect(id).toMatch(UUID);
     expect(issued).toContain(id);
+    // …and the server knows it as one of its own: asked to resume it, it keeps it.
+    const response = await fetch(`${bot.url}/api/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ resume: id }),
+    });
+    expect(await response.json()).toEqual({ id, resumed: true });
   });
 
   it("meets the accessibility basics: French page, labelled field, live log, visible focus", async () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
     // The field's accessible name comes from its <label>.
-    const field = page.getByRole("textbox", { name: "Votre question" });
+    const field = page.getByRole("textbox", { name: "Votre question", exact: true });
     expect(await field.count()).toBe(1);
     expect(await field.getAttribute("id")).toBe("question");
     const log = page.getByRole("log");
@@ -175,7 +190,7 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
     await bot.close();
     // The page notices the lost connection and says so.
     await page.locator("#status", { hasText: "Connexion perdue" }).waitFor({ timeout: 5_000 });
-    bot = await startBot(stack.gatewayUrl, undefined, port);
+    bot = await startBot(stack.gatewayUrl, forgetfulStore, port);
 
     await page.locator("#question").focus();
     const reply = await askWithKeyboard("Où trouver une crèche à Lillers ?");
@@ -187,5 +202,22 @@ describe.skipIf(!haveChromium)("the web chat page in a real browser", () => {
     expect(newId).toMatch(UUID);
     expect(newId).not.toBe(oldId);
     expect(issued.at(-1)).toBe(newId);
+  });
+
+  it("opens a new conversation by itself and still answers when the server no longer knows the current one", async () => {
+    const oldId = (await page.evaluate(() => sessionStorage.getItem("ctg-conversation")))!;
+    forgotten.add(oldId);
+    await page.locator("#question").focus();
+    const reply = await askWithKeyboard("Où trouver une crèche à Béthune ?");
+    expect(reply).toContain("Béthune");
+    expect(await page.locator("#log .msg.bot", { hasText: "expiré" }).count()).toBe(0);
+    const newId = await page.evaluate(() => sessionStorage.getItem("ctg-conversation"));
+    expect(newId).toMatch(UUID);
+    expect(newId).not.toBe(oldId);
+    expect(issued.at(-1)).toBe(newId);
+  });
+
+  it("raises no script error in the page along the way", () => {
+    expect(pageErrors).toEqual([]);
   });
 });
