@@ -36,6 +36,14 @@ export interface OpenOptions {
 }
 
 /**
+ * Fresh planner statistics after a bulk load: without them PostgreSQL (and PGlite, which has no
+ * autovacuum) scans whole tables where an index would serve.
+ */
+async function analyze(db: Database<PrismaLike>): Promise<void> {
+  await db.sql.exec("ANALYZE");
+}
+
+/**
  * Everything a subgraph process does besides its own schema and resolvers: open and migrate its
  * database, seed it when empty, serve it, and its `start` and `seed` commands.
  */
@@ -56,6 +64,7 @@ export function defineSubgraph<Client extends PrismaLike, Ctx extends BaseContex
     try {
       if (options.seedWhenEmpty !== false && (await def.isEmpty(db))) {
         await def.seed(db, options.sample ?? { seed: 2026, scale: 1 });
+        await analyze(db);
       }
     } catch (error) {
       await db.close();
@@ -88,6 +97,7 @@ export function defineSubgraph<Client extends PrismaLike, Ctx extends BaseContex
     try {
       const started = Date.now();
       const summary = await def.seed(db, sample);
+      await analyze(db);
       console.log(`${def.name} seeded in ${Date.now() - started} ms (${db.kind}: ${db.location}, seed ${sample.seed}, scale ${sample.scale}): ${summary}`);
     } finally {
       await db.close();

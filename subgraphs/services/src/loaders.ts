@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { Prisma, type PrismaClient, type Service } from "./generated/prisma/client.ts";
 import type { ServiceRow } from "./rows.ts";
-import { SERVICE_COLUMNS, servesCommune, typeAndAxisFilter } from "./search.ts";
+import { SERVICE_COLUMNS, typeAndAxisFilter } from "./search.ts";
 
 export interface CommuneServicesKey {
   code: string;
@@ -40,12 +40,17 @@ export function createLoaders(prisma: PrismaClient) {
             const codes = group.map((k) => k.code);
             const filters = typeAndAxisFilter(group[0].types, group[0].axes);
             const extra = filters.length ? Prisma.sql` AND ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+            // (service, commune) pairs from both sides of the « located in OR serving » rule, deduplicated.
             const rows = await prisma.$queryRaw<(ServiceRow & { forCommune: string })[]>`
-              SELECT ${SERVICE_COLUMNS}, c.code AS "forCommune"
-              FROM unnest(${codes}::text[]) AS c(code)
-              JOIN "Service" s ON ${servesCommune(Prisma.sql`c.code`)}
+              WITH pairs AS (
+                SELECT a."serviceId" AS sid, a."communeCode" AS code FROM "ServiceArea" a WHERE a."communeCode" = ANY(${codes}::text[])
+                UNION
+                SELECT id, "communeCode" FROM "Service" WHERE "communeCode" = ANY(${codes}::text[])
+              )
+              SELECT ${SERVICE_COLUMNS}, pairs.code AS "forCommune"
+              FROM pairs JOIN "Service" s ON s.id = pairs.sid
               WHERE s."archivedAt" IS NULL${extra}
-              ORDER BY c.code, (s."communeCode" = c.code) DESC, s.name, s.id`;
+              ORDER BY pairs.code, (s."communeCode" = pairs.code) DESC, s.name, s.id`;
             for (const k of group) results.set(`${k.code}|${argsKey(k)}`, []);
             for (const { forCommune, ...row } of rows) results.get(`${forCommune}|${argsKey(group[0])}`)?.push(row);
           }),
