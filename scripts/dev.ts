@@ -45,7 +45,9 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream, out: NodeJS.Wr
 }
 
 function start(proc: Proc, extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", proc.entry, ...process.argv.slice(2)], {
+  // CTG_NODE_ARGS passes flags to every child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+  const nodeArgs = (env.CTG_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", proc.entry, ...process.argv.slice(2)], {
     cwd: root,
     env: { ...env, CHECKPOINT_DISABLE: "1", [`${proc.name.toUpperCase()}_PORT`]: String(proc.port), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import type { Fetcher } from "@apollo/utils.fetcher";
 import { createHttpEdge, type ReadyCheck } from "@ctg/kit";
 import { routingUrls } from "./supergraph.ts";
 
@@ -37,7 +38,8 @@ async function subgraphReady(url: string, timeoutMs = 2_000): Promise<ReadyCheck
 export async function createGatewayServer(supergraphSdl: string) {
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ url }) => new ForwardingDataSource({ url }),
+    // Node's own fetch (undici, keep-alive) costs less CPU per subgraph call than the default make-fetch-happen.
+    buildService: ({ url }) => new ForwardingDataSource({ url, fetcher: fetch as unknown as Fetcher }),
   });
   const apollo = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
   await apollo.start();
