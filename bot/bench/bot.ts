@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readConversations } from "../eval/score.ts";
-import { arg, percentile, startBenchHub } from "../../test/bench/hub.ts";
+import { arg, percentile, postgresArg, startBenchHub } from "../../test/bench/hub.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devSet = path.resolve(here, "../../../shared/eval/dev-questions.jsonl");
@@ -19,7 +19,7 @@ console.log(execFileSync(process.execPath, ["--import", "tsx", path.join(here, "
 
 console.log(`\n== webhook end to end: ${CONVERSATIONS} concurrent conversations for ${DURATION} s`);
 const conversations = readConversations(devSet);
-const hub = await startBenchHub({ scale: 1, basePort: 14700, withBot: true });
+const hub = await startBenchHub({ scale: 1, basePort: 14700, withBot: true, postgresUrl: postgresArg() });
 try {
   const latencies: number[] = [];
   let errors = 0;

@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { arg, startBenchHub } from "./hub.ts";
+import { arg, postgresArg, startBenchHub } from "./hub.ts";
 
 /**
  * bench:graph — the query commune → services → operator → fundings on a large commune (Béthune),
@@ -15,7 +15,7 @@ const QUERY = `query Bench($code: ID!) { commune(code: $code) { name services {
   id name operator { id name } fundings { amount mechanism funder { name } } } } }`;
 
 async function benchScale(scale: number) {
-  const hub = await startBenchHub({ scale, basePort: 14600, withBot: false });
+  const hub = await startBenchHub({ scale, basePort: 14600, withBot: false, postgresUrl: postgresArg() });
   try {
     const body = JSON.stringify({ query: QUERY, variables: { code: "62119" } });
     const post = async () => (await fetch(hub.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body })).json() as Promise<any>;
