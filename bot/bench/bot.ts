@@ -6,11 +6,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readConversations } from "../eval/score.ts";
+import { devQuestionsPath, readConversations } from "../eval/score.ts";
 import { arg, percentile, postgresArg, startBenchHub } from "../../test/bench/hub.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devSet = path.resolve(here, "../../../shared/eval/dev-questions.jsonl");
+const devSet = devQuestionsPath();
 const CONVERSATIONS = arg("conversations", 20);
 const DURATION = arg("duration", 20);
 

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { devQuestionsPath } from "../eval/score.ts";
 import { prepareUnderstanding, understand } from "../src/understanding/index.ts";
 
-const devSetPath = process.env.CTG_DEV_QUESTIONS ?? new URL("../../../shared/eval/dev-questions.jsonl", import.meta.url).pathname;
+const devSetPath = process.env.CTG_DEV_QUESTIONS ?? devQuestionsPath();
 const utterances: string[] = readFileSync(devSetPath, "utf8")
   .split("\n")
   .filter((line) => line.trim())

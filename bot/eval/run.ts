@@ -1,17 +1,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { playConversations, readConversations, summarize, type Reply } from "./score.ts";
+import { devQuestionsPath, playConversations, readConversations, summarize, type Reply } from "./score.ts";
 
 /**
  * eval:bot — plays a question set against the running hub (bot webhook + gateway) and prints the
  * failures, the accuracy per intent and the latency. Options: --file, --bot, --gateway.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const file = arg("file", path.resolve(root, "../shared/eval/dev-questions.jsonl"));
+const file = arg("file", devQuestionsPath());
 const botUrl = arg("bot", process.env.BOT_URL ?? "http://localhost:3000");
 const gatewayUrl = arg("gateway", process.env.GATEWAY_URL ?? "http://localhost:4000/graphql");
 

@@ -1,4 +1,17 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The development question set: the project's shared copy (../shared/eval) when it sits beside the
+ * repository, else the copy committed here, so a clone anywhere can run the tests.
+ */
+export function devQuestionsPath(): string {
+  const shared = path.resolve(here, "../../../shared/eval/dev-questions.jsonl");
+  return existsSync(shared) ? shared : path.join(here, "dev-questions.jsonl");
+}
 
 /**
  * The bot's question sets, scored as ../shared/eval/README.md says: every `expect` key must hold for

@@ -1,3 +1,4 @@
+import { devQuestionsPath } from "../eval/score.ts";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decide, initialDialogueState, type DialogueState } from "../src/dialogue/index.ts";
@@ -17,7 +18,7 @@ interface Conversation {
   turns: { text: string; expect: Expectation }[];
 }
 
-const devSetPath = new URL("../../../shared/eval/dev-questions.jsonl", import.meta.url);
+const devSetPath = devQuestionsPath();
 const conversations: Conversation[] = readFileSync(devSetPath, "utf8")
   .split("\n")
   .filter((line) => line.trim())

@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot, type RunningBot } from "../../test/support/bot.ts";
 import { startStack, type Stack } from "../../test/support/stack.ts";
-import { playConversations, readConversations, summarize, type Reply } from "../eval/score.ts";
+import { devQuestionsPath, playConversations, readConversations, summarize, type Reply } from "../eval/score.ts";
 
-const DEV_SET = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared/eval/dev-questions.jsonl");
+const DEV_SET = devQuestionsPath();
 
 let stack: Stack;
 let bot: RunningBot;
@@ -35,7 +32,7 @@ const graph = async (query: string, variables: Record<string, unknown> = {}) => 
 };
 
 describe("the bot's webhook against the real gateway", () => {
-  it.runIf(existsSync(DEV_SET))("passes every conversation of the development question set, answers checked against the gateway", async () => {
+  it("passes every conversation of the development question set, answers checked against the gateway", async () => {
     const outcomes = await playConversations(readConversations(DEV_SET), async (user, text) => (await bot.say(user, text)).body, graph);
     const summary = summarize(outcomes);
     expect(summary.failures.map((f) => `${f.conversation}#${f.turn} ${f.problems.join("; ")}`)).toEqual([]);
