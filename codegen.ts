@@ -56,7 +56,9 @@ const config: CodegenConfig = {
       schema: "schema/api.graphql",
       documents: ["bot/src/operations/*.graphql"],
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (SHA-256 → text) is the gateway's safelist for the bot's client;
+      // each document carries its hash in `__meta__.hash`.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: "sha256" } },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

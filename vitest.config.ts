@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Node gives Apollo graphql's CommonJS build; code under test must share that one instance
+    // (graphql-js refuses schema types from "another module or realm"), not Vite's pick, index.mjs.
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
   test: {
     include: ["{packages,subgraphs,gateway,bot}/**/test/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**"],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,9 @@ interface Proc {
   path: string;
 }
 
-const env = process.env;
+const env = { ...process.env };
+// The subgraphs answer only the gateway: a fresh shared secret each run, unless one is given.
+if (!env.CTG_GATEWAY_SECRET) env.CTG_GATEWAY_SECRET = randomBytes(32).toString("base64url");
 const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
 const subgraphs: Proc[] = [
   { name: "partners", entry: "subgraphs/partners/src/index.ts", port: port("partners", 4001), path: "/graphql" },

@@ -2,9 +2,12 @@ import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sampleTerritory } from "@ctg/territory-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueToken, signingSettingsFromEnv } from "../gateway/src/dev-token.ts";
 import { startStack, type Stack } from "./support/stack.ts";
 
 const sample = sampleTerritory();
+/** Tests that start a stack of their own: four databases to seed, on a shared 2-core machine. */
+const STACK_TIMEOUT = 240_000;
 let stack: Stack;
 
 beforeAll(async () => {
@@ -129,11 +132,16 @@ describe("the federated graph through the gateway", () => {
     expect(many.statements).toBe(few.statements);
   });
 
-  it("forwards authorization and traceparent headers to the subgraphs", async () => {
+  it("forwards the verified identity, the gateway's secret and traceparent to the subgraphs, never the caller's token", async () => {
     const seen: Record<string, string | undefined>[] = [];
     const target = new URL(stack.subgraphs.funding.url);
     const proxy = createServer((req, res) => {
-      seen.push({ authorization: req.headers.authorization, traceparent: req.headers.traceparent as string | undefined });
+      seen.push({
+        authorization: req.headers.authorization,
+        traceparent: req.headers.traceparent as string | undefined,
+        identity: req.headers["x-ctg-identity"] as string | undefined,
+        secret: req.headers["x-ctg-gateway-secret"] as string | undefined,
+      });
       const upstream = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
@@ -141,17 +149,23 @@ describe("the federated graph through the gateway", () => {
       req.pipe(upstream);
     });
     await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
-    const proxied = await startStack("headers", { funding: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` });
+    const proxied = await startStack("headers", { funding: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` }, { gatewaySecret: stack.gatewaySecret });
     try {
+      const token = await issueToken({ role: "STAFF", partnerId: null, subject: "dev-staff", ttlSeconds: 600 }, signingSettingsFromEnv({}));
       const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-      const { errors } = await proxied.query(`{ service(id: "${sample.services[0].id}") { fundings { amount } } }`, {}, { authorization: "Bearer test-token", traceparent });
+      const { errors } = await proxied.query(`{ service(id: "${sample.services[0].id}") { fundings { amount } } }`, {}, { authorization: `Bearer ${token}`, traceparent });
       expect(errors).toBeUndefined();
-      expect(seen).toContainEqual({ authorization: "Bearer test-token", traceparent });
+      expect(seen).toContainEqual({
+        authorization: undefined,
+        traceparent,
+        identity: JSON.stringify({ role: "STAFF", partnerId: null, subject: "dev-staff" }),
+        secret: proxied.gatewaySecret,
+      });
     } finally {
       await proxied.close();
       proxy.close();
     }
-  });
+  }, STACK_TIMEOUT);
 });
 
 describe("failures", () => {
@@ -170,12 +184,12 @@ describe("failures", () => {
     } finally {
       await broken.close();
     }
-  });
+  }, STACK_TIMEOUT);
 
   it("reports a lost database on the subgraph's /ready and answers queries with a clear error", async () => {
     const broken = await startStack("nodb");
     try {
-      await broken.subgraphs.services.db.close();
+      await broken.subgraphs.services.loseDatabase();
       const ready = await fetch(new URL("/ready", broken.subgraphs.services.url));
       expect(ready.status).toBe(503);
       const { errors } = await broken.query(`{ services(first: 1) { totalCount } }`);
@@ -184,5 +198,5 @@ describe("failures", () => {
     } finally {
       await broken.close();
     }
-  });
+  }, STACK_TIMEOUT);
 });

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { listen, type RunningEdge } from "@ctg/kit";
+import { GATEWAY_SECRET_HEADER, listen, type RunningEdge } from "@ctg/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStack, type Stack } from "./support/stack.ts";
 
@@ -40,6 +40,8 @@ beforeAll(async () => {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     logging: false,
+    // The subgraphs answer only callers with the gateway's secret.
+    propagateHeaders: { fromClientToSubgraphs: () => ({ [GATEWAY_SECRET_HEADER]: stack.gatewaySecret }) },
   });
   hiveEdge = await listen(createServer(hive), 0);
 });

@@ -27,6 +27,8 @@ export async function startBenchHub(options: { scale: number; basePort: number; 
   const p = options.basePort;
   const ports = { gateway: p, partners: p + 1, territories: p + 2, services: p + 3, funding: p + 4, bot: p + 5 };
   const env: Record<string, string> = { ...(process.env as Record<string, string>), CTG_SCALE: String(options.scale), CHECKPOINT_DISABLE: "1" };
+  // A benchmark measures throughput: the per-client rate limits would measure themselves instead.
+  for (const name of ["CTG_GATEWAY_RATE_PER_MINUTE", "CTG_BOT_CONVERSATION_RATE_PER_MINUTE", "CTG_BOT_ADDRESS_RATE_PER_MINUTE"]) env[name] ??= "0";
   if (!options.withBot) env.CTG_NO_BOT = "1";
   for (const name of SUBGRAPHS) {
     env[`${name.toUpperCase()}_PORT`] = String(ports[name]);

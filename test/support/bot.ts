@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { memoryStore, type ConversationStore } from "../../bot/src/conversation-store.ts";
 import { createConversations } from "../../bot/src/conversation.ts";
 import { createGatewayClient } from "../../bot/src/gateway-client.ts";
-import { createBotServer } from "../../bot/src/server.ts";
+import { createBotServer, type BotEdgeSettings } from "../../bot/src/server.ts";
 
 export interface RunningBot {
   url: string;
@@ -15,9 +15,9 @@ export interface RunningBot {
  * The bot's HTTP edge on a free port (or on `port`, e.g. to restart it where a page expects it),
  * answering from the given gateway.
  */
-export async function startBot(gatewayUrl: string, store: ConversationStore = memoryStore(), port = 0): Promise<RunningBot> {
+export async function startBot(gatewayUrl: string, store: ConversationStore = memoryStore(), port = 0, edge?: Partial<BotEdgeSettings>): Promise<RunningBot> {
   const conversations = createConversations({ store, gateway: createGatewayClient(gatewayUrl) });
-  const server = createBotServer({ conversations, store, gatewayUrl });
+  const server = createBotServer({ conversations, store, gatewayUrl, edge });
   await new Promise<void>((resolve, reject) => {
     server.http.once("error", reject); // e.g. EADDRINUSE when a fixed port is still taken
     server.http.listen(port, "127.0.0.1", () => {

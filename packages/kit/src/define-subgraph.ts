@@ -6,8 +6,9 @@ import type { DocumentNode } from "graphql";
 import { gql } from "graphql-tag";
 import { openDatabase, type Database, type PrismaLike } from "./db.ts";
 import { listen } from "./http.ts";
+import { assertSubgraphAccess, subgraphEdgeSettings, type SubgraphEdgeSettings } from "./gateway-access.ts";
 import { onShutdown, subgraphConfig } from "./subgraph.ts";
-import { createSubgraphServer } from "./subgraph-server.ts";
+import { createSubgraphServer, type SubgraphRequest } from "./subgraph-server.ts";
 
 export interface SeedOptions {
   seed: number;
@@ -20,7 +21,7 @@ export interface SubgraphDefinition<Client extends PrismaLike, Ctx extends BaseC
   /** The subgraph's folder: holds schema.graphql and prisma/migrations. */
   packageDir: string;
   createClient: (adapter: SqlDriverAdapterFactory) => Client;
-  createContext: (db: Database<Client>) => Ctx;
+  createContext: (db: Database<Client>, request?: SubgraphRequest) => Ctx;
   resolvers: unknown;
   /** Loads the subgraph's reference and sample data; idempotent. Returns a one-line summary. */
   seed: (db: Database<Client>, options: SeedOptions) => Promise<string>;
@@ -73,16 +74,41 @@ export function defineSubgraph<Client extends PrismaLike, Ctx extends BaseContex
     return db;
   }
 
-  const createServer = (db: Database<Client>) =>
-    createSubgraphServer({ name: def.name, typeDefs, resolvers: def.resolvers, db, context: def.createContext });
+  /** The subgraph's server; its edge settings (gateway secret, open mode, body limit) come from the environment unless given. */
+  const createServer = (db: Database<Client>, edge: Partial<SubgraphEdgeSettings> = {}) => {
+    const settings = { ...subgraphEdgeSettings(), ...edge };
+    return createSubgraphServer({
+      name: def.name,
+      typeDefs,
+      resolvers: def.resolvers,
+      db,
+      context: def.createContext,
+      access: settings.access,
+      mode: settings.mode,
+      maxBodyBytes: settings.maxBodyBytes,
+    });
+  };
 
   /** `pnpm start` of the subgraph: listens on `<NAME>_PORT`. */
   async function main(sample?: SeedOptions): Promise<void> {
     const cfg = config();
+    let settings: SubgraphEdgeSettings;
+    try {
+      settings = subgraphEdgeSettings();
+      assertSubgraphAccess(def.name, settings);
+    } catch (error) {
+      console.error(`✖ ${(error as Error).message}`);
+      process.exit(1);
+    }
     const db = await open({ url: cfg.databaseUrl, dataDir: cfg.dataDir, sample });
-    const { http, apollo } = await createServer(db);
+    const { http, apollo } = await createServer(db, settings);
     const edge = await listen(http, cfg.port, cfg.host);
-    console.log(`${def.name} subgraph ready at ${edge.url} (${db.kind}: ${db.location})`);
+    const access = settings.access.secret
+      ? settings.access.open
+        ? "the gateway's secret, or none (CTG_SUBGRAPH_OPEN=1)"
+        : "the gateway's secret only"
+      : "anyone, as a resident (CTG_SUBGRAPH_OPEN=1, local development)";
+    console.log(`${def.name} subgraph ready at ${edge.url} (${db.kind}: ${db.location}; answers ${access})`);
     onShutdown(async () => {
       await edge.close();
       await apollo.stop();

@@ -5,6 +5,14 @@ export function badInput(message: string, argument: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argument } });
 }
 
+/**
+ * The caller may not do this — e.g. a PARTNER_EDITOR changing another partner's data (check
+ * `context.identity`): `FORBIDDEN`, whose message reaches the client in production too.
+ */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+}
+
 export const INSEE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 
 export function assertInseeCode(code: string, argument: string): void {

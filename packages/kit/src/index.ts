@@ -10,3 +10,8 @@ export * from "./text.ts";
 export * from "./subgraph-server.ts";
 export * from "./testing.ts";
 export * from "./define-subgraph.ts";
+export * from "./settings.ts";
+export * from "./identity.ts";
+export * from "./gateway-access.ts";
+export * from "./rate-limit.ts";
+export * from "./cors.ts";

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { Server } from "node:http";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -6,15 +6,30 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from "graphql";
 import type { Database, PrismaLike } from "./db.ts";
 import { maskInfrastructureError } from "./errors.ts";
-import { createHttpEdge, type ReadyCheck } from "./http.ts";
+import { identityOfGatewayRequest, type SubgraphAccess } from "./gateway-access.ts";
+import { createHttpEdge, currentRequest, type ReadyCheck } from "./http.ts";
+import type { Identity } from "./identity.ts";
+import type { HubMode } from "./settings.ts";
+
+/** What a subgraph's context is built from, besides its database. */
+export interface SubgraphRequest {
+  /** Who is asking, as the gateway verified it (RESIDENT when no token). */
+  identity: Identity;
+  /** The gateway's request id, for logs. */
+  requestId: string | null;
+}
 
 export interface SubgraphServerOptions<Client extends PrismaLike, Ctx extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: unknown;
   db: Database<Client>;
-  /** Builds the per-request context: a fresh set of DataLoaders each time. */
-  context: (db: Database<Client>, req: IncomingMessage) => Ctx;
+  /** Builds the per-request context: a fresh set of DataLoaders each time, and the caller's identity. */
+  context: (db: Database<Client>, request: SubgraphRequest) => Ctx;
+  /** Who may call /graphql: the gateway's secret, or open local development. */
+  access: SubgraphAccess;
+  mode?: HubMode;
+  maxBodyBytes?: number;
 }
 
 export interface SubgraphServer<Ctx extends BaseContext> {
@@ -36,13 +51,21 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
     includeStacktraceInErrorResponses: false,
     // The process's own shutdown (onShutdown) stops the server; Apollo's signal handlers would race it.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => maskInfrastructureError(formatted, error, options.name),
+    formatError: (formatted, error) => {
+      const masked = maskInfrastructureError(formatted, error, options.name);
+      // The gateway masks it for clients; here it is logged with the request id that traces it.
+      if (options.mode === "production" && masked.extensions?.code === "INTERNAL_SERVER_ERROR") {
+        console.error(`${options.name} request ${currentRequest()?.requestId ?? "-"}: ${formatted.message}`);
+      }
+      return masked;
+    },
   });
   await apollo.start();
   const http = createHttpEdge<Ctx>({
     service: options.name,
     apollo,
-    context: async (req) => options.context(options.db, req),
+    maxBodyBytes: options.maxBodyBytes,
+    context: async ({ req, requestId }) => options.context(options.db, { identity: identityOfGatewayRequest(req, options.access), requestId }),
     readiness: async (): Promise<Record<string, ReadyCheck>> => {
       const started = Date.now();
       try {
