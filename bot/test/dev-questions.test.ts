@@ -1,28 +1,9 @@
-import { devQuestionsPath } from "../eval/score.ts";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { devQuestionsPath, readConversations } from "../eval/score.ts";
 import { decide, initialDialogueState, type DialogueState } from "../src/dialogue/index.ts";
 import { understand } from "../src/understanding/index.ts";
 
-interface Expectation {
-  intent?: string | string[];
-  communeCode?: string;
-  serviceTypes?: string[];
-  ageMonths?: number;
-  notice?: string;
-  textHas?: string[];
-  partnerSearch?: string;
-}
-interface Conversation {
-  id: string;
-  turns: { text: string; expect: Expectation }[];
-}
-
-const devSetPath = devQuestionsPath();
-const conversations: Conversation[] = readFileSync(devSetPath, "utf8")
-  .split("\n")
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as Conversation);
+const conversations = readConversations(devQuestionsPath());
 
 /** The partners `partners(search:)` ranks first for the dev set's searches (checked live by the eval). */
 const PARTNER_IDS: Record<string, string> = {

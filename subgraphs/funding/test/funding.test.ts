@@ -1,4 +1,3 @@
-import { createTestDatabase, type TestDatabase } from "@ctg/kit";
 import {
   communeByInsee,
   CURRENT_CTG_ID,
@@ -7,40 +6,22 @@ import {
   sampleTerritory,
   type FundingRecord,
 } from "@ctg/territory-data";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext, type FundingDb } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { useSubgraph } from "../../../test/support/subgraph.ts";
 import { seedFundings } from "../src/seed-data.ts";
 import { funding } from "../src/server.ts";
 
 const SAMPLE = { seed: 2026, scale: 1 };
 const { fundings: records, services } = sampleTerritory(SAMPLE);
 
-let testDb: TestDatabase;
-let db: FundingDb;
-let server: Awaited<ReturnType<typeof funding.createServer>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("funding");
-  db = await funding.open({ url: testDb.url, sample: SAMPLE });
-  server = await funding.createServer(db);
-});
-afterAll(async () => {
-  await server?.apollo.stop();
-  await db?.close();
-  await testDb?.drop();
-});
-
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult;
-}
+const subgraph = useSubgraph(funding, "funding", SAMPLE);
+const run = subgraph.run;
 
 async function statementsOf(query: string, variables: Record<string, unknown>) {
-  const before = db.statements.count;
+  const before = subgraph.db.statements.count;
   const result = await run(query, variables);
   expect(result.errors).toBeUndefined();
-  return { result, statements: db.statements.count - before };
+  return { result, statements: subgraph.db.statements.count - before };
 }
 
 // The expected figures are computed here in integer cents, independently of the subgraph's Decimal arithmetic.
@@ -297,17 +278,17 @@ describe("funding subgraph", () => {
 
   describe("seed", () => {
     it("changes nothing when run again on a seeded database", async () => {
-      const before = await db.prisma.funding.count();
+      const before = await subgraph.db.prisma.funding.count();
       expect(before).toBe(records.length);
-      expect(await seedFundings(db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 0, removed: 0 });
-      expect(await db.prisma.funding.count()).toBe(before);
+      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 0, removed: 0 });
+      expect(await subgraph.db.prisma.funding.count()).toBe(before);
     });
 
     it("restores a sample line edited by hand and removes a sample line the sample no longer has", async () => {
       const line = records.find((r) => r.mechanism === "BONUS_TERRITOIRE_CTG" && r.year === 2026)!;
-      await db.prisma.funding.update({ where: { id: line.id }, data: { amount: "1.00" } });
-      await db.prisma.funding.create({ data: { ...line, id: "fund-obsolete-sample-line" } });
-      expect(await seedFundings(db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 1, removed: 1 });
+      await subgraph.db.prisma.funding.update({ where: { id: line.id }, data: { amount: "1.00" } });
+      await subgraph.db.prisma.funding.create({ data: { ...line, id: "fund-obsolete-sample-line" } });
+      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 1, removed: 1 });
       const result = await run(`{ fundingTotal(filter: { mechanism: BONUS_TERRITOIRE_CTG, year: 2026 }) }`);
       expect(result.data?.fundingTotal).toBe("3800000.00");
     });

@@ -1,28 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@ctg/kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PartnersDb } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { useSubgraph } from "../../../test/support/subgraph.ts";
 import { partners } from "../src/server.ts";
 
-let testDb: TestDatabase;
-let db: PartnersDb;
-let server: Awaited<ReturnType<typeof partners.createServer>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("partners");
-  db = await partners.open({ url: testDb.url });
-  server = await partners.createServer(db);
-});
-afterAll(async () => {
-  await server?.apollo.stop();
-  await db?.close();
-  await testDb?.drop();
-});
-
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: partners.createContext(db) });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult;
-}
+const subgraph = useSubgraph(partners, "partners");
+const run = subgraph.run;
 
 describe("partners subgraph", () => {
   it("records the CTG 2026-2030 signed on 3 February 2026 by its four signatories", async () => {
@@ -97,11 +78,11 @@ describe("partners subgraph", () => {
 
   it("counts one statement per batch however many partners are referenced", async () => {
     const count = async (ids: string[]) => {
-      const before = db.statements.count;
+      const before = subgraph.db.statements.count;
       await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Partner { id ctgRoles } } }`, {
         reps: ids.map((id) => ({ __typename: "Partner", id })),
       });
-      return db.statements.count - before;
+      return subgraph.db.statements.count - before;
     };
     const { communes } = await import("@ctg/territory-data/communes");
     const few = await count(["caf-pas-de-calais", "cabbalr"]);
@@ -116,9 +97,9 @@ describe("partners subgraph", () => {
   });
 
   it("keeps re-seeding idempotent", async () => {
-    const before = await db.prisma.conventionParty.count();
-    const summary = await (await import("../src/seed-data.ts")).seedPartners(db.prisma, { seed: 2026, scale: 1 });
+    const before = await subgraph.db.prisma.conventionParty.count();
+    const summary = await (await import("../src/seed-data.ts")).seedPartners(subgraph.db.prisma, { seed: 2026, scale: 1 });
     expect(summary).toMatch(/0 new convention parties/);
-    expect(await db.prisma.conventionParty.count()).toBe(before);
+    expect(await subgraph.db.prisma.conventionParty.count()).toBe(before);
   });
 });

@@ -1,31 +1,12 @@
-import { createTestDatabase, type TestDatabase } from "@ctg/kit";
 import { sampleTerritory } from "@ctg/territory-data";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServicesDb } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { useSubgraph } from "../../../test/support/subgraph.ts";
 import { seedServices } from "../src/seed-data.ts";
 import { services } from "../src/server.ts";
 
-let testDb: TestDatabase;
-let db: ServicesDb;
-let server: Awaited<ReturnType<typeof services.createServer>>;
 const sample = sampleTerritory();
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("services");
-  db = await services.open({ url: testDb.url });
-  server = await services.createServer(db);
-});
-afterAll(async () => {
-  await server?.apollo.stop();
-  await db?.close();
-  await testDb?.drop();
-});
-
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: services.createContext(db) });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult;
-}
+const subgraph = useSubgraph(services, "services");
+const run = subgraph.run;
 
 type Node = { id: string; commune: { code: string }; ageMinMonths: number | null; ageMaxMonths: number | null; type: string };
 const SERVICES = `query($filter: ServiceFilter, $first: Int, $after: String) {
@@ -37,9 +18,9 @@ const servesInSample = (code: string) => sample.services.filter((s) => s.service
 
 describe("services subgraph", () => {
   it("seeds every service type of the contract, and every commune lies in the area of a relais petite enfance", async () => {
-    const types = await db.prisma.service.groupBy({ by: ["type"], _count: true });
+    const types = await subgraph.db.prisma.service.groupBy({ by: ["type"], _count: true });
     expect(types).toHaveLength(19);
-    const rpeAreas = await db.prisma.serviceArea.findMany({ where: { service: { type: "RPE" } }, distinct: ["communeCode"] });
+    const rpeAreas = await subgraph.db.prisma.serviceArea.findMany({ where: { service: { type: "RPE" } }, distinct: ["communeCode"] });
     expect(rpeAreas).toHaveLength(100);
   });
 
@@ -128,12 +109,12 @@ describe("services subgraph", () => {
 
   it("costs the same number of statements for a commune with few services as for one with many", async () => {
     const count = async (code: string) => {
-      const before = db.statements.count;
+      const before = subgraph.db.statements.count;
       const result = await run(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Commune { services { id serviceArea { code } operator { id } } } } }`,
         { reps: [{ __typename: "Commune", code }] },
       );
-      return { statements: db.statements.count - before, services: (result.data?._entities as { services: unknown[] }[])[0].services.length };
+      return { statements: subgraph.db.statements.count - before, services: (result.data?._entities as { services: unknown[] }[])[0].services.length };
     };
     const few = await count("62029"); // Amettes, a village
     const many = await count("62119"); // Béthune
@@ -142,8 +123,8 @@ describe("services subgraph", () => {
   });
 
   it("does not duplicate anything when the seed runs again", async () => {
-    const before = await db.prisma.service.count();
-    expect(await seedServices(db.prisma, { seed: 2026, scale: 1 })).toMatch(/^0 new services/);
-    expect(await db.prisma.service.count()).toBe(before);
+    const before = await subgraph.db.prisma.service.count();
+    expect(await seedServices(subgraph.db.prisma, { seed: 2026, scale: 1 })).toMatch(/^0 new services/);
+    expect(await subgraph.db.prisma.service.count()).toBe(before);
   });
 });

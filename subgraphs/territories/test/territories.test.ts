@@ -1,28 +1,9 @@
-import { createTestDatabase, type TestDatabase } from "@ctg/kit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContext, type TerritoriesDb } from "../src/context.ts";
+import { describe, expect, it } from "vitest";
+import { useSubgraph } from "../../../test/support/subgraph.ts";
 import { territories } from "../src/server.ts";
 
-let testDb: TestDatabase;
-let db: TerritoriesDb;
-let server: Awaited<ReturnType<typeof territories.createServer>>;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase("territories");
-  db = await territories.open({ url: testDb.url });
-  server = await territories.createServer(db);
-});
-afterAll(async () => {
-  await server?.apollo.stop();
-  await db?.close();
-  await testDb?.drop();
-});
-
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult;
-}
+const subgraph = useSubgraph(territories, "territories");
+const run = subgraph.run;
 
 describe("territories subgraph", () => {
   it("seeds the 100 communes of the CABBALR with their EPCI and a total population near 276 000", async () => {
