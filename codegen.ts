@@ -4,27 +4,31 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  * Resolver types for each subgraph (federation-aware, mapped to its Prisma rows) and typed
  * documents for the bot's operations. Run by `pnpm generate`; the output is git-ignored.
  */
-const subgraph = (name: string, mappers: Record<string, string>): CodegenConfig["generates"] => ({
-  [`subgraphs/${name}/src/generated/graphql.ts`]: {
-    schema: `subgraphs/${name}/schema.graphql`,
-    plugins: ["typescript", "typescript-resolvers"],
-    config: {
-      federation: true,
-      useIndexSignature: true,
-      contextType: "../context.ts#Context",
-      mappers,
-      scalars: { Date: "string | Date", DateTime: "string | Date", Decimal: "string | { toFixed(digits: number): string }" },
-      enumsAsTypes: true,
-      avoidOptionals: { field: false, inputValue: false, object: false, defaultValue: false },
-      maybeValue: "T | null | undefined",
-      inputMaybeValue: "T | null | undefined",
-      resolverTypeWrapperSignature: "T | Promise<T>",
-      useTypeImports: true,
-      emitLegacyCommonJSImports: false,
-      importExtension: ".ts",
+const subgraph = (name: string, ownMappers: Record<string, string>): CodegenConfig["generates"] => {
+  // Every subgraph keeps its audit trail in the same shape (packages/kit/src/audit.ts).
+  const mappers = { AuditEntry: "@ctg/kit#AuditRow", ...ownMappers };
+  return {
+    [`subgraphs/${name}/src/generated/graphql.ts`]: {
+      schema: `subgraphs/${name}/schema.graphql`,
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        contextType: "../context.ts#Context",
+        mappers,
+        scalars: { Date: "string | Date", DateTime: "string | Date", Decimal: "string | { toFixed(digits: number): string }", JSON: "unknown" },
+        enumsAsTypes: true,
+        avoidOptionals: { field: false, inputValue: false, object: false, defaultValue: false },
+        maybeValue: "T | null | undefined",
+        inputMaybeValue: "T | null | undefined",
+        resolverTypeWrapperSignature: "T | Promise<T>",
+        useTypeImports: true,
+        emitLegacyCommonJSImports: false,
+        importExtension: ".ts",
+      },
     },
-  },
-});
+  };
+};
 
 const prismaRow = (_subgraph: string, model: string) => `./prisma/client.ts#${model} as ${model}Row`;
 
@@ -62,7 +66,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { Date: "string", DateTime: "string", Decimal: "string" },
+        scalars: { Date: "string", DateTime: "string", Decimal: "string", JSON: "unknown" },
       },
     },
   },

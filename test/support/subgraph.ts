@@ -1,11 +1,11 @@
-import { createTestDatabase, type TestDatabase } from "@ctg/kit";
+import { createTestDatabase, RESIDENT, type Identity, type TestDatabase } from "@ctg/kit";
 import { afterAll, beforeAll } from "vitest";
 
 /** What a subgraph suite needs of a subgraph definition (`defineSubgraph`'s result). */
 interface Definition<Db, Ctx> {
   open(options: { url?: string; sample?: { seed: number; scale: number } }): Promise<Db>;
   createServer(db: Db): Promise<{ apollo: { executeOperation: Function; stop(): Promise<void> } }>;
-  createContext(db: Db): Ctx;
+  createContext(db: Db, request?: { identity?: Identity; requestId?: string | null }): Ctx;
 }
 
 /**
@@ -37,9 +37,12 @@ export function useSubgraph<Db extends { close(): Promise<void> }, Ctx>(
       if (!db) throw new Error("the subgraph is opened in beforeAll");
       return db;
     },
-    /** Runs an operation in-process, with a fresh per-request context, and returns its result. */
-    async run(query: string, variables: Record<string, unknown> = {}) {
-      const response = await server!.apollo.executeOperation({ query, variables }, { contextValue: definition.createContext(db!) });
+    /**
+     * Runs an operation in-process, with a fresh per-request context, as `identity` (a resident
+     * by default: what the gateway would forward), and returns its result.
+     */
+    async run(query: string, variables: Record<string, unknown> = {}, identity: Identity = RESIDENT) {
+      const response = await server!.apollo.executeOperation({ query, variables }, { contextValue: definition.createContext(db!, { identity, requestId: null }) });
       if (response.body.kind !== "single") throw new Error("expected a single result");
       return response.body.singleResult as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     },

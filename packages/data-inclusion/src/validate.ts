@@ -1,4 +1,4 @@
-import { checkOpeningHours } from "./opening-hours.ts";
+import { checkOpeningHours } from "@ctg/kit/opening-hours";
 import { isPhoneNumber } from "./phone.ts";
 import type { Service, Structure } from "./records.ts";
 import { FRAIS, isReseauPorteur, isThematique, MODES_ACCUEIL, PUBLICS, TYPES_DE_SERVICES } from "./vocabulary.ts";

@@ -61,3 +61,21 @@ export function maskInfrastructureError(
   }
   return { message: formatted.message, extensions: { ...formatted.extensions, service } };
 }
+
+/** The caller has no token and the operation needs one: `UNAUTHENTICATED`. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED" } });
+}
+
+/** No such record, or none the caller may see: `NOT_FOUND`. */
+export function notFound(message: string, argument: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "NOT_FOUND", argument } });
+}
+
+/**
+ * Someone changed the record since the caller read it: `CONFLICT`, with both versions, so that a
+ * client can read the record again, merge, and retry with the current version.
+ */
+export function conflict(message: string, details: { expectedVersion: number; currentVersion: number }): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "CONFLICT", ...details } });
+}

@@ -81,3 +81,10 @@ export function sameSecret(given: string | undefined, expected: string): boolean
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
+
+/** An identity as the gateway would forward it, for tests and scripts. */
+export function identityOf(role: Role, partnerId: string | null = null, subject: string | null = role === "RESIDENT" ? null : `test:${role.toLowerCase()}${partnerId ? `:${partnerId}` : ""}`): Identity {
+  const problem = identityProblem(role, partnerId, subject);
+  if (problem) throw new Error(problem);
+  return Object.freeze({ role, partnerId, subject });
+}

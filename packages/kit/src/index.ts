@@ -15,3 +15,6 @@ export * from "./identity.ts";
 export * from "./gateway-access.ts";
 export * from "./rate-limit.ts";
 export * from "./cors.ts";
+export * from "./access.ts";
+export * from "./audit.ts";
+export * as input from "./input.ts";

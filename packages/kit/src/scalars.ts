@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { DateResolver, DateTimeResolver } from "graphql-scalars";
+import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,2})?$/;
 
@@ -39,4 +39,5 @@ export const scalarResolvers = {
   Date: DateResolver,
   DateTime: DateTimeResolver,
   Decimal: DecimalScalar,
+  JSON: JSONResolver,
 };

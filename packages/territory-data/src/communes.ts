@@ -105,3 +105,15 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * Why `code` is not a commune of the territory, in a sentence for a developer, or null when it is
+ * one: not an INSEE code, no such commune in France, or a French commune outside the agglomeration.
+ */
+export function territoryCommuneProblem(code: string): string | null {
+  if (communeByCode.has(code)) return null;
+  if (!/^(\d{5}|2[AB]\d{3})$/.test(code)) return `${JSON.stringify(code)} is not an INSEE commune code (5 characters, such as "62119" for Béthune)`;
+  const french = frenchCommunes().find((c) => c.code === code);
+  if (!french) return `no current French commune has the INSEE code ${code}`;
+  return `${code} is ${french.nom}, outside the ${communes.length} communes of the agglomeration (CABBALR)`;
+}

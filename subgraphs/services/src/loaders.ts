@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { Prisma, type PrismaClient, type Service } from "./generated/prisma/client.ts";
+import { Prisma, type PrismaClient, type Service, type ServiceContact } from "./generated/prisma/client.ts";
 import type { ServiceRow } from "./rows.ts";
 import { SERVICE_COLUMNS, typeAndAxisFilter } from "./search.ts";
+import { PUBLISHED_SQL } from "./visibility.ts";
 
 export interface CommuneServicesKey {
   code: string;
@@ -11,11 +12,14 @@ export interface CommuneServicesKey {
 
 const argsKey = (k: CommuneServicesKey) => JSON.stringify([[...(k.types ?? [])].sort(), [...(k.axes ?? [])].sort()]);
 
-/** Per-request batching: each loader costs one statement per batch, whatever the number of keys. */
+/**
+ * Per-request batching: each loader costs one statement per batch, whatever the number of keys.
+ * `serviceById` and `servicesByOperator` return every status: resolvers keep what the caller may see.
+ */
 export function createLoaders(prisma: PrismaClient) {
   return {
     serviceById: new DataLoader<string, Service | null>(async (ids) => {
-      const rows = await prisma.service.findMany({ where: { id: { in: [...ids] }, archivedAt: null } });
+      const rows = await prisma.service.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
@@ -26,10 +30,14 @@ export function createLoaders(prisma: PrismaClient) {
       return ids.map((id) => map.get(id)!);
     }),
     servicesByOperator: new DataLoader<string, Service[]>(async (ids) => {
-      const rows = await prisma.service.findMany({ where: { operatorId: { in: [...ids] }, archivedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+      const rows = await prisma.service.findMany({ where: { operatorId: { in: [...ids] } }, orderBy: [{ name: "asc" }, { id: "asc" }] });
       return ids.map((id) => rows.filter((r) => r.operatorId === id));
     }),
-    /** Commune.services: keys sharing the same type/axis arguments are answered by one statement. */
+    contactsByService: new DataLoader<string, ServiceContact[]>(async (ids) => {
+      const rows = await prisma.serviceContact.findMany({ where: { serviceId: { in: [...ids] } }, orderBy: [{ serviceId: "asc" }, { position: "asc" }] });
+      return ids.map((id) => rows.filter((r) => r.serviceId === id));
+    }),
+    /** Commune.services (published services only): keys sharing the same type/axis arguments are answered by one statement. */
     servicesByCommune: new DataLoader<CommuneServicesKey, ServiceRow[], string>(
       async (keys) => {
         const groups = new Map<string, CommuneServicesKey[]>();
@@ -49,7 +57,7 @@ export function createLoaders(prisma: PrismaClient) {
               )
               SELECT ${SERVICE_COLUMNS}, pairs.code AS "forCommune"
               FROM pairs JOIN "Service" s ON s.id = pairs.sid
-              WHERE s."archivedAt" IS NULL${extra}
+              WHERE ${PUBLISHED_SQL}${extra}
               ORDER BY pairs.code, (s."communeCode" = pairs.code) DESC, s.name, s.id`;
             for (const k of group) results.set(`${k.code}|${argsKey(k)}`, []);
             for (const { forCommune, ...row } of rows) results.get(`${forCommune}|${argsKey(group[0])}`)?.push(row);

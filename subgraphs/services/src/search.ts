@@ -1,7 +1,8 @@
-import { assertInseeCode, assertPageSize, assertRange, badInput, normalizeName } from "@ctg/kit";
+import { assertInseeCode, assertPageSize, assertRange, badInput, normalizeName, type Identity } from "@ctg/kit";
 import { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 import type { ServiceFilter } from "./generated/graphql.ts";
 import type { ServiceRow } from "./rows.ts";
+import { statusCondition } from "./visibility.ts";
 
 export const MAX_RADIUS_KM = 100;
 const DEFAULT_RADIUS_KM = 10;
@@ -10,7 +11,8 @@ const MAX_AGE_MONTHS = 1200;
 /** The columns of a service row, enums as text, for raw queries. */
 export const SERVICE_COLUMNS = Prisma.sql`s.id, s.name, s.type::text AS type, s.axis::text AS axis, s.description, s."operatorId",
   s."communeCode", s.address, s.lat, s.lon, s."ageMinMonths", s."ageMaxMonths", s.phone, s.email, s.website,
-  s."openingHours", s.capacity, s.source, s."archivedAt", s."createdAt", s."updatedAt"`;
+  s."openingHours", s.capacity, s.source, s."contactName", s."originSource", s."originId", s."sourceUpdatedOn",
+  s."archivedAt", s.draft, s.version, s."createdAt", s."updatedAt"`;
 
 /** Great-circle distance in km from a point to the service, in SQL (no extension needed). */
 const distanceSql = (lat: number, lon: number) => Prisma.sql`(2 * 6371.0088 * asin(sqrt(
@@ -68,6 +70,7 @@ function validate(filter: ServiceFilter): void {
  */
 export async function searchServices(
   prisma: PrismaClient,
+  identity: Identity,
   args: { filter?: ServiceFilter | null; first?: number | null; after?: string | null },
 ): Promise<ServicePage> {
   const filter = args.filter ?? {};
@@ -75,7 +78,7 @@ export async function searchServices(
   const limit = assertPageSize(args.first) ?? 20;
   const offset = decodeCursor(args.after);
 
-  const where: Prisma.Sql[] = [Prisma.sql`s."archivedAt" IS NULL`, ...typeAndAxisFilter(filter.types, filter.axes)];
+  const where: Prisma.Sql[] = [statusCondition(identity, filter.statuses), ...typeAndAxisFilter(filter.types, filter.axes)];
   if (filter.communeCode) where.push(servesCommune(filter.communeCode));
   if (filter.ageMonths != null) {
     where.push(Prisma.sql`(s."ageMinMonths" IS NULL OR s."ageMinMonths" <= ${filter.ageMonths})`);

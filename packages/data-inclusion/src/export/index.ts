@@ -17,7 +17,7 @@ export interface ExportReport {
   files: { structures: string; services: string };
   structures: number;
   services: number;
-  left: { archived: number; sample: number; imported: number };
+  left: { archived: number; drafts: number; sample: number; imported: number };
   /** Records the format's rules refuse, with the reason; not written. */
   unpublishable: { kind: "structure" | "service"; id: string; reason: string }[];
 }
@@ -34,17 +34,19 @@ export async function exportDataInclusion(dbs: HubDatabases, outDir: string, opt
   const files = { structures: path.join(outDir, "structures.json"), services: path.join(outDir, "services.json") };
   const where: Prisma.ServiceWhereInput = {
     archivedAt: null,
+    draft: false,
     ...(options.includeSample ? {} : { NOT: { source: { startsWith: "sample:" } } }),
     ...(options.includeImported ? {} : { OR: [{ originSource: null }, { originSource: HUB_SOURCE }] }),
   };
   const prisma = dbs.services.prisma;
-  const count = (extra: Prisma.ServiceWhereInput) => prisma.service.count({ where: { archivedAt: null, ...extra } });
+  const count = (extra: Prisma.ServiceWhereInput) => prisma.service.count({ where: { archivedAt: null, draft: false, ...extra } });
   const report: ExportReport = {
     files,
     structures: 0,
     services: 0,
     left: {
       archived: await prisma.service.count({ where: { archivedAt: { not: null } } }),
+      drafts: await prisma.service.count({ where: { archivedAt: null, draft: true } }),
       sample: options.includeSample ? 0 : await count({ source: { startsWith: "sample:" } }),
       imported: options.includeImported ? 0 : await count({ originSource: { not: null }, NOT: { originSource: HUB_SOURCE } }),
     },
@@ -98,7 +100,7 @@ export async function exportDataInclusion(dbs: HubDatabases, outDir: string, opt
 export function formatExportReport(report: ExportReport): string {
   const lines = [
     `data·inclusion export: ${report.structures} structures → ${report.files.structures}, ${report.services} services → ${report.files.services}.`,
-    `  left out: ${report.left.archived} archived services, ${report.left.sample} sample services (--include-sample to publish them), ${report.left.imported} services imported from other producers (--include-imported)`,
+    `  left out: ${report.left.archived} archived services, ${report.left.drafts} drafts, ${report.left.sample} sample services (--include-sample to publish them), ${report.left.imported} services imported from other producers (--include-imported)`,
   ];
   if (report.unpublishable.length) {
     lines.push(`  not publishable (${report.unpublishable.length}):`, ...report.unpublishable.map((u) => `    ${u.kind} ${u.id}: ${u.reason}`));

@@ -62,18 +62,20 @@ const AREA_COLUMNS: Column<AreaRow>[] = [text<AreaRow>("serviceId"), text<AreaRo
 
 async function writePartners(tx: PartnersTx, plan: ImportPlan): Promise<void> {
   await insertRows(tx, "Partner", partnerColumns(plan.now), plan.partners.create);
-  for (const { id, data } of plan.partners.update) await tx.partner.update({ where: { id }, data });
-  for (const ids of chunks(plan.partners.archive.map((p) => p.id))) await tx.partner.updateMany({ where: { id: { in: ids } }, data: { archivedAt: plan.now } });
+  for (const { id, data } of plan.partners.update) await tx.partner.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+  for (const ids of chunks(plan.partners.archive.map((p) => p.id))) await tx.partner.updateMany({ where: { id: { in: ids } }, data: { archivedAt: plan.now, version: { increment: 1 } } });
 }
 
 export async function writeServices(tx: ServicesTx, plan: ServicePlan, now: Date): Promise<void> {
   await insertRows(tx, "Service", serviceColumns(now), plan.create);
   await insertRows(tx, "ServiceArea", AREA_COLUMNS, plan.create.flatMap((s) => s.area.map((communeCode) => ({ serviceId: s.id, communeCode }))));
   for (const { id, data, area, areaChanged } of plan.update) {
-    await tx.service.update({ where: { id }, data });
+    // An import is a change like an editor's: it moves the version, so that an edit prepared on the
+    // record as it was gets CONFLICT instead of silently undoing the import.
+    await tx.service.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
     if (areaChanged) await replaceArea(tx, id, area);
   }
-  for (const ids of chunks(plan.archive)) await tx.service.updateMany({ where: { id: { in: ids } }, data: { archivedAt: now } });
+  for (const ids of chunks(plan.archive)) await tx.service.updateMany({ where: { id: { in: ids } }, data: { archivedAt: now, version: { increment: 1 } } });
 }
 
 async function replaceArea(tx: ServicesTx, serviceId: string, area: readonly string[]): Promise<void> {
@@ -121,7 +123,10 @@ export async function applyPlan(plan: ImportPlan, dbs: HubDatabases): Promise<vo
   }
 }
 
-/** Puts the partners database back as it was before `writePartners(plan)`. */
+/**
+ * Puts the partners database back as it was before `writePartners(plan)`, but for the versions: they
+ * stay moved, so that a version number never names two different states of a record.
+ */
 export async function undoPartnerWrites(db: PartnersDb, plan: PartnerPlan): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     for (const ids of chunks(plan.create.map((p) => p.id))) await tx.partner.deleteMany({ where: { id: { in: ids } } });

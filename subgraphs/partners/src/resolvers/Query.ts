@@ -1,4 +1,5 @@
 import type { QueryResolvers } from "../generated/graphql.ts";
+import { partnerAuditTrail } from "../mutations.ts";
 import { searchPartners } from "../search.ts";
 
 export const Query: QueryResolvers = {
@@ -6,4 +7,5 @@ export const Query: QueryResolvers = {
   partners: (_, args, { db }) => searchPartners(db.prisma, args),
   convention: (_, { id }, { loaders }) => loaders.conventionById.load(id),
   conventions: (_, __, { db }) => db.prisma.convention.findMany({ orderBy: { periodStart: "desc" } }),
+  partnerAuditTrail: (_, args, ctx) => partnerAuditTrail(ctx, args),
 };

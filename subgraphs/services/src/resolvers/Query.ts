@@ -1,10 +1,15 @@
+import { readAudit } from "@ctg/kit";
 import type { QueryResolvers } from "../generated/graphql.ts";
 import { encodeCursor, searchServices } from "../search.ts";
+import { canSee } from "../visibility.ts";
 
 export const Query: QueryResolvers = {
-  service: (_, { id }, { loaders }) => loaders.serviceById.load(id),
-  services: async (_, args, { db }) => {
-    const page = await searchServices(db.prisma, args);
+  service: async (_, { id }, { loaders, identity }) => {
+    const row = await loaders.serviceById.load(id);
+    return row && canSee(identity, row) ? row : null;
+  },
+  services: async (_, args, { db, identity }) => {
+    const page = await searchServices(db.prisma, identity, args);
     const edges = page.rows.map((node, i) => ({
       node,
       cursor: encodeCursor(page.offset + i + 1),
@@ -17,4 +22,5 @@ export const Query: QueryResolvers = {
       pageInfo: { hasNextPage: page.offset + page.rows.length < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
     };
   },
+  serviceAuditTrail: (_, { serviceId, since, first }, { db, identity }) => readAudit(db.prisma, identity, ["Service"], { entityId: serviceId, since, first }),
 };

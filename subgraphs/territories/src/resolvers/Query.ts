@@ -1,4 +1,5 @@
 import type { QueryResolvers } from "../generated/graphql.ts";
+import { territoryAuditTrail } from "../mutations.ts";
 import { searchCommunes } from "../search.ts";
 
 export const Query: QueryResolvers = {
@@ -6,4 +7,5 @@ export const Query: QueryResolvers = {
   communes: (_, { search, first }, { db }) => searchCommunes(db.prisma, search, first),
   epci: (_, { siren }, { loaders }) => loaders.epciBySiren.load(siren),
   epcis: (_, __, { db }) => db.prisma.epci.findMany({ orderBy: { name: "asc" } }),
+  territoryAuditTrail: (_, args, ctx) => territoryAuditTrail(ctx, args),
 };
