@@ -105,11 +105,13 @@ process.on("SIGTERM", () => void stopAll(0));
 
 try {
   console.log("Starting the four subgraphs (the first start creates and seeds their embedded databases)…");
-  for (const proc of subgraphs) start(proc);
+  // Every process learns where the subgraphs are: the gateway routes to them, and the services
+  // subgraph asks the partners subgraph for its half of a data·inclusion import.
+  const urls = Object.fromEntries(subgraphs.map((p) => [`${p.name.toUpperCase()}_URL`, `http://127.0.0.1:${p.port}/graphql`]));
+  for (const proc of subgraphs) start(proc, urls);
   await Promise.all(
     subgraphs.map(async (proc) => console.log(`  ✔ ${proc.name.padEnd(11)} ready in ${((await waitReady(proc)) / 1000).toFixed(1)} s`)),
   );
-  const urls = Object.fromEntries(subgraphs.map((p) => [`${p.name.toUpperCase()}_URL`, `http://127.0.0.1:${p.port}/graphql`]));
   start(gateway, urls);
   console.log(`  ✔ gateway     ready in ${((await waitReady(gateway)) / 1000).toFixed(1)} s`);
   const withBot = !env.CTG_NO_BOT && existsSync(path.join(root, bot.entry));

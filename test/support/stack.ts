@@ -54,14 +54,17 @@ export async function startStack(label: string, urls: Partial<Record<SubgraphNam
   const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString("base64url");
   const testDbs: TestDatabase[] = [];
   const running = {} as Record<SubgraphName, RunningSubgraph>;
+  // Filled as each subgraph listens: the services subgraph reaches the partners one for imports.
+  const peerUrls: Record<string, string> = {};
   await Promise.all(
     (Object.keys(definitions) as SubgraphName[]).map(async (name) => {
       const def = definitions[name];
       const testDb = await createTestDatabase(`${label}_${name}`);
       testDbs.push(testDb);
       const db = (await def.open({ url: testDb.url })) as Database<PrismaLike>;
-      const server = await def.createServer(db as never, { mode: "development", access: { secret: gatewaySecret, open: false } });
+      const server = await def.createServer(db as never, { mode: "development", access: { secret: gatewaySecret, open: false }, peerUrls });
       const edge = await listen(server.http, 0);
+      peerUrls[name] = edge.url;
       running[name] = {
         name,
         url: edge.url,

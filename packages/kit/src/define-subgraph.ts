@@ -86,6 +86,7 @@ export function defineSubgraph<Client extends PrismaLike, Ctx extends BaseContex
       access: settings.access,
       mode: settings.mode,
       maxBodyBytes: settings.maxBodyBytes,
+      peerUrls: settings.peerUrls,
     });
   };
 

@@ -19,6 +19,23 @@ export interface SubgraphEdgeSettings {
   access: SubgraphAccess;
   /** CTG_SUBGRAPH_MAX_BODY_BYTES [1 000 000]: the gateway's entity batches can be large. */
   maxBodyBytes: number;
+  /**
+   * Where the other subgraphs are (`PARTNERS_URL`, `SERVICES_URL`, …, as the gateway reads them), for
+   * the rare call a subgraph makes to another: the services subgraph asks the partners subgraph
+   * for its half of a data·inclusion import. Read when a call is made, so a test may fill it late.
+   */
+  peerUrls: Record<string, string>;
+}
+
+export const SUBGRAPH_PEERS = ["partners", "territories", "services", "funding"] as const;
+
+function peerUrlsFromEnv(env: Env): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const name of SUBGRAPH_PEERS) {
+    const url = envText(env, `${name.toUpperCase()}_URL`);
+    if (url) urls[name] = url;
+  }
+  return urls;
 }
 
 type Env = Record<string, string | undefined>;
@@ -28,6 +45,7 @@ export function subgraphEdgeSettings(env: Env = process.env): SubgraphEdgeSettin
     mode: hubMode(env),
     access: { secret: envText(env, "CTG_GATEWAY_SECRET"), open: envFlag(env, "CTG_SUBGRAPH_OPEN") },
     maxBodyBytes: envInteger(env, "CTG_SUBGRAPH_MAX_BODY_BYTES", 1_000_000, 1),
+    peerUrls: peerUrlsFromEnv(env),
   };
 }
 

@@ -17,6 +17,14 @@ export interface SubgraphRequest {
   identity: Identity;
   /** The gateway's request id, for logs. */
   requestId: string | null;
+  /** How to reach another subgraph on the caller's behalf (see SubgraphEdgeSettings.peerUrls). */
+  peers?: SubgraphPeers;
+}
+
+export interface SubgraphPeers {
+  /** The gateway's secret, which every subgraph requires; null in open local development. */
+  secret: string | null;
+  urls: Record<string, string>;
 }
 
 export interface SubgraphServerOptions<Client extends PrismaLike, Ctx extends BaseContext> {
@@ -30,6 +38,7 @@ export interface SubgraphServerOptions<Client extends PrismaLike, Ctx extends Ba
   access: SubgraphAccess;
   mode?: HubMode;
   maxBodyBytes?: number;
+  peerUrls?: Record<string, string>;
 }
 
 export interface SubgraphServer<Ctx extends BaseContext> {
@@ -65,7 +74,8 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
     service: options.name,
     apollo,
     maxBodyBytes: options.maxBodyBytes,
-    context: async ({ req, requestId }) => options.context(options.db, { identity: identityOfGatewayRequest(req, options.access), requestId }),
+    context: async ({ req, requestId }) =>
+      options.context(options.db, { identity: identityOfGatewayRequest(req, options.access), requestId, peers: { secret: options.access.secret ?? null, urls: options.peerUrls ?? {} } }),
     readiness: async (): Promise<Record<string, ReadyCheck>> => {
       const started = Date.now();
       try {

@@ -1,7 +1,8 @@
-import type { HubDatabases, PartnersDb } from "../databases.ts";
-import { dateText, insertRows, timestampText, type Column } from "./bulk-insert.ts";
-import type { ImportPlan, PartnerCreate, PartnerPlan, ServiceCreate, ServicePlan } from "./plan.ts";
-import { ensurePartnersWritten, ensureServicesWritten } from "./verify.ts";
+import { dateText, insertRows, timestampText, type Column } from "@ctg/kit/bulk-insert";
+import type { PartnersDb, ServicesDb } from "../databases.ts";
+import { isPartnersStore, localPartnersStore, type PartnersStore } from "./partners-store.ts";
+import { partnerWrites, type ImportPlan, type ServiceCreate, type ServicePlan } from "./plan.ts";
+import { ensureServicesWritten } from "./verify.ts";
 
 /**
  * Writes a plan to both databases, all or nothing: the partners first, in one transaction; then the
@@ -14,8 +15,15 @@ import { ensurePartnersWritten, ensureServicesWritten } from "./verify.ts";
 const CHUNK = 1_000;
 const TRANSACTION = { maxWait: 30_000, timeout: 30 * 60_000 };
 
-type PartnersTx = Parameters<Parameters<HubDatabases["partners"]["prisma"]["$transaction"]>[0]>[0];
-type ServicesTx = Parameters<Parameters<HubDatabases["services"]["prisma"]["$transaction"]>[0]>[0];
+type ServicesTx = Parameters<Parameters<ServicesDb["prisma"]["$transaction"]>[0]>[0];
+
+/** The databases an import writes: the partners' directly (command line) or through the partners subgraph. */
+export interface ImportDatabases {
+  partners: PartnersDb | PartnersStore;
+  services: ServicesDb;
+}
+
+export const partnersStoreOf = (partners: PartnersDb | PartnersStore): PartnersStore => (isPartnersStore(partners) ? partners : localPartnersStore(partners));
 
 export class ConsistencyError extends Error {
   override name = "ConsistencyError";
@@ -29,16 +37,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const text = <Row>(name: keyof Row & string): Column<Row> => ({ name, value: (row) => row[name] });
 
-function partnerColumns(now: Date): Column<PartnerCreate>[] {
-  return [
-    ...(["id", "name"] as const).map((name) => text<PartnerCreate>(name)),
-    { name: "kind", value: (p) => p.kind, cast: `"PartnerKind"` },
-    { name: "aliases", sql: "'{}'::text[]" },
-    ...(["siren", "siret", "website", "phone", "email", "address", "communeCode", "source", "originSource", "originId"] as const).map((name) => text<PartnerCreate>(name)),
-    { name: "sourceUpdatedOn", type: "date", value: (p) => dateText(p.sourceUpdatedOn) },
-    { name: "updatedAt", type: "timestamp(3)", value: () => timestampText(now) },
-  ];
-}
 
 function serviceColumns(now: Date): Column<ServiceCreate>[] {
   return [
@@ -60,11 +58,6 @@ function serviceColumns(now: Date): Column<ServiceCreate>[] {
 type AreaRow = { serviceId: string; communeCode: string };
 const AREA_COLUMNS: Column<AreaRow>[] = [text<AreaRow>("serviceId"), text<AreaRow>("communeCode")];
 
-async function writePartners(tx: PartnersTx, plan: ImportPlan): Promise<void> {
-  await insertRows(tx, "Partner", partnerColumns(plan.now), plan.partners.create);
-  for (const { id, data } of plan.partners.update) await tx.partner.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-  for (const ids of chunks(plan.partners.archive.map((p) => p.id))) await tx.partner.updateMany({ where: { id: { in: ids } }, data: { archivedAt: plan.now, version: { increment: 1 } } });
-}
 
 export async function writeServices(tx: ServicesTx, plan: ServicePlan, now: Date): Promise<void> {
   await insertRows(tx, "Service", serviceColumns(now), plan.create);
@@ -84,10 +77,10 @@ async function replaceArea(tx: ServicesTx, serviceId: string, area: readonly str
 }
 
 /** The cross-database rules, checked before the services commit: every operator exists, nothing runs under an archived partner. */
-async function checkConsistency(partners: PartnersDb, stx: ServicesTx, plan: ImportPlan): Promise<void> {
+async function checkConsistency(partners: PartnersStore, stx: ServicesTx, plan: ImportPlan): Promise<void> {
   const operators = [...new Set([...plan.services.create, ...plan.services.update.map((u) => u.data)].map((s) => s.operatorId))];
   for (const ids of chunks(operators, 10_000)) {
-    const found = new Set((await partners.prisma.partner.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((p) => p.id));
+    const found = await partners.existing(ids);
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new ConsistencyError(`Services would be operated by partners missing from the partners database: ${missing.slice(0, 5).join(", ")}`);
   }
@@ -101,18 +94,19 @@ async function checkConsistency(partners: PartnersDb, stx: ServicesTx, plan: Imp
   }
 }
 
-export async function applyPlan(plan: ImportPlan, dbs: HubDatabases): Promise<void> {
-  await dbs.partners.prisma.$transaction((ptx) => writePartners(ptx, plan), TRANSACTION);
-  await ensurePartnersWritten(dbs.partners, plan);
+export async function applyPlan(plan: ImportPlan, dbs: ImportDatabases): Promise<void> {
+  const partners = partnersStoreOf(dbs.partners);
+  const writes = partnerWrites(plan);
+  await partners.write(writes);
   try {
     await dbs.services.prisma.$transaction(async (stx) => {
       await writeServices(stx, plan.services, plan.now);
-      await checkConsistency(dbs.partners, stx, plan);
+      await checkConsistency(partners, stx, plan);
     }, TRANSACTION);
     await ensureServicesWritten(dbs.services, plan.services, plan.now);
   } catch (error) {
     try {
-      await undoPartnerWrites(dbs.partners, plan.partners);
+      await partners.undo(writes);
     } catch (undoError) {
       throw new Error(
         `The services write failed (${(error as Error).message}) and undoing the partner writes failed too (${(undoError as Error).message}): the partners database keeps this import's ${plan.partners.create.length} new, ${plan.partners.update.length} updated and ${plan.partners.archive.length} archived partners.`,
@@ -123,14 +117,3 @@ export async function applyPlan(plan: ImportPlan, dbs: HubDatabases): Promise<vo
   }
 }
 
-/**
- * Puts the partners database back as it was before `writePartners(plan)`, but for the versions: they
- * stay moved, so that a version number never names two different states of a record.
- */
-export async function undoPartnerWrites(db: PartnersDb, plan: PartnerPlan): Promise<void> {
-  await db.prisma.$transaction(async (tx) => {
-    for (const ids of chunks(plan.create.map((p) => p.id))) await tx.partner.deleteMany({ where: { id: { in: ids } } });
-    for (const { id, previous } of plan.update) await tx.partner.update({ where: { id }, data: previous });
-    for (const { id, updatedAt } of plan.archive) await tx.partner.update({ where: { id }, data: { archivedAt: null, updatedAt } });
-  }, TRANSACTION);
-}

@@ -1,8 +1,7 @@
-import type { HubDatabases } from "../databases.ts";
 import { checkJsonArrayFile } from "../json-file.ts";
 import { silentProgress, type Progress } from "../progress.ts";
-import { applyPlan } from "./apply.ts";
-import { knownStructureKeys, loadPartners, planImport, type ImportPlan } from "./plan.ts";
+import { applyPlan, partnersStoreOf, type ImportDatabases } from "./apply.ts";
+import { knownStructureKeys, planImport, type ImportPlan } from "./plan.ts";
 import { readFiles } from "./read.ts";
 import type { ImportMode, ImportReport } from "./report.ts";
 import { resolveContents } from "./resolve.ts";
@@ -31,13 +30,13 @@ export async function checkImportFiles(files: ImportFiles): Promise<void> {
  * read and validate (streaming), resolve (types, communes, areas), plan against the databases,
  * then write everything in one go, or nothing.
  */
-export async function importDataInclusion(files: ImportFiles, dbs: HubDatabases, options: ImportOptions = {}): Promise<{ report: ImportReport; plan: ImportPlan | null }> {
+export async function importDataInclusion(files: ImportFiles, dbs: ImportDatabases, options: ImportOptions = {}): Promise<{ report: ImportReport; plan: ImportPlan | null }> {
   const started = performance.now();
   const mode = options.mode ?? "strict";
   const progress = options.progress ?? silentProgress;
   await checkImportFiles(files);
 
-  const partnerRows = await loadPartners(dbs.partners);
+  const partnerRows = await partnersStoreOf(dbs.partners).load();
   const contents = await readFiles(files, { progress, knownStructureKeys: knownStructureKeys(partnerRows) });
   const resolution = resolveContents(contents);
   const refused = mode === "strict" && contents.invalidCount > 0;

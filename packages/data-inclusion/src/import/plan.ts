@@ -1,5 +1,6 @@
 import { normalizeName } from "@ctg/kit/text";
-import type { HubDatabases, PartnersDb, ServicesDb } from "../databases.ts";
+import type { ImportedPartner, ImportPartnerRow, PartnerImportPlan } from "@ctg/subgraph-partners/src/data-inclusion.ts";
+import type { ServicesDb } from "../databases.ts";
 import { hubIdOf, importedId, recordKey } from "../ids.ts";
 import type { FileContents } from "./read.ts";
 import type { PartnerFields, Resolution, ServiceDraft, ServiceFields, StructureDraft } from "./resolve.ts";
@@ -8,11 +9,7 @@ import type { PartnerFields, Resolution, ServiceDraft, ServiceFields, StructureD
  * What an import will write, worked out from the files and the databases before anything is
  * written: the same plan serves a dry run, the strict mode's all-or-nothing write, and its undo.
  */
-const PARTNER_COLUMNS = {
-  id: true, name: true, kind: true, aliases: true, siren: true, siret: true, website: true, phone: true, email: true,
-  address: true, communeCode: true, originSource: true, originId: true, sourceUpdatedOn: true, archivedAt: true, updatedAt: true,
-} as const;
-export type PartnerRow = Awaited<ReturnType<typeof loadPartners>>[number];
+export type PartnerRow = ImportPartnerRow;
 
 const SERVICE_COLUMNS = {
   id: true, name: true, type: true, axis: true, description: true, operatorId: true, communeCode: true, address: true,
@@ -22,20 +19,17 @@ const SERVICE_COLUMNS = {
 } as const;
 
 type DataSource = { source: string; id: string; updatedOn: string };
-export type PartnerCreate = PartnerFields & { id: string; aliases: string[]; source: string; originSource: string; originId: string; sourceUpdatedOn: Date };
+export type PartnerCreate = ImportedPartner;
 export type ServiceCreate = ServiceFields & {
   id: string; operatorId: string; source: string; originSource: string; originId: string; sourceUpdatedOn: Date; area: string[];
 };
 export type ServiceChange = ServiceFields & { operatorId: string; sourceUpdatedOn?: Date; archivedAt: null };
 
 /** A partner as it was before an update: what the undo puts back. */
-export type PartnerSnapshot = PartnerFields & { sourceUpdatedOn: Date | null; archivedAt: Date | null; updatedAt: Date };
+export type PartnerSnapshot = PartnerImportPlan["update"][number]["previous"];
 
-export interface PartnerPlan {
-  create: PartnerCreate[];
-  update: { id: string; data: PartnerFields & { sourceUpdatedOn: Date; archivedAt: null }; previous: PartnerSnapshot }[];
-  /** With the date of their last change, which archiving moves and an undo puts back. */
-  archive: { id: string; updatedAt: Date }[];
+/** The partners' half of a plan (written by the partners team's code), with what the report counts. */
+export interface PartnerPlan extends Omit<PartnerImportPlan, "now"> {
   unchanged: number;
   /** Partners already in the hub, not created by this source, that operate imported services. */
   reused: number;
@@ -60,10 +54,6 @@ export interface ImportPlan {
 const day = (date: string) => new Date(`${date}T00:00:00.000Z`);
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const sourceText = (record: DataSource, isSample = false) => `${isSample ? "sample:" : ""}data·inclusion:${record.source}/${record.id}`;
-
-export async function loadPartners(db: PartnersDb) {
-  return db.prisma.partner.findMany({ select: PARTNER_COLUMNS, orderBy: { id: "asc" } });
-}
 
 /** Keys of the structures this hub created partners from: an import tells which are gone. */
 export const knownStructureKeys = (rows: readonly PartnerRow[]) =>
@@ -238,7 +228,10 @@ async function partnersToArchive(db: ServicesDb, rows: readonly PartnerRow[], co
   return gone.filter((r) => !busy.has(r.id)).map((r) => ({ id: r.id, updatedAt: r.updatedAt }));
 }
 
-export async function planImport(dbs: HubDatabases, partnerRows: readonly PartnerRow[], resolution: Resolution, contents: FileContents): Promise<ImportPlan> {
+/** The partners' writes of a plan, as the partners team's code takes them. */
+export const partnerWrites = (plan: ImportPlan): PartnerImportPlan => ({ create: plan.partners.create, update: plan.partners.update, archive: plan.partners.archive, now: plan.now });
+
+export async function planImport(dbs: { services: ServicesDb }, partnerRows: readonly PartnerRow[], resolution: Resolution, contents: FileContents): Promise<ImportPlan> {
   const partners = planPartners(partnerRows, resolution);
   const services = await planServices(dbs.services, resolution, contents, partners.operatorOf);
   partners.archive = await partnersToArchive(dbs.services, partnerRows, contents, services);

@@ -1,5 +1,5 @@
-import type { PartnersDb, ServicesDb } from "../databases.ts";
-import type { ImportPlan, ServicePlan } from "./plan.ts";
+import type { ServicesDb } from "../databases.ts";
+import type { ServicePlan } from "./plan.ts";
 
 /**
  * Reads back, after a commit, the rows an import wrote. Driver adapters do not all report a failed
@@ -38,25 +38,8 @@ export async function servicesWereWritten(db: ServicesDb, plan: ServicePlan, now
   return true;
 }
 
-export async function partnersWereWritten(db: PartnersDb, plan: ImportPlan): Promise<boolean> {
-  const partner = db.prisma.partner;
-  const { create, update, archive } = plan.partners;
-  const created = await countIn(create.map((p) => p.id), (ids) => partner.count({ where: { id: { in: ids } } }));
-  if (created !== create.length) return false;
-  const archived = await countIn(archive.map((p) => p.id), (ids) => partner.count({ where: { id: { in: ids }, archivedAt: plan.now } }));
-  if (archived !== archive.length) return false;
-  const rows = await partner.findMany({ where: { id: { in: update.map((u) => u.id) } } });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return update.every(({ id, data }) => {
-    const row = byId.get(id);
-    return !!row && row.archivedAt === null && row.sourceUpdatedOn?.getTime() === data.sourceUpdatedOn.getTime() && row.name === data.name && row.phone === data.phone;
-  });
-}
 
 export async function ensureServicesWritten(db: ServicesDb, plan: ServicePlan, now: Date): Promise<void> {
   if (!(await servicesWereWritten(db, plan, now))) throw new CommitError("The services database did not keep the import's changes (its commit failed).");
 }
 
-export async function ensurePartnersWritten(db: PartnersDb, plan: ImportPlan): Promise<void> {
-  if (!(await partnersWereWritten(db, plan))) throw new CommitError("The partners database did not keep the import's changes (its commit failed).");
-}

@@ -1,3 +1,4 @@
+import { dataInclusionFields } from "../data-inclusion.ts";
 import type { QueryResolvers } from "../generated/graphql.ts";
 import { partnerAuditTrail } from "../mutations.ts";
 import { searchPartners } from "../search.ts";
@@ -8,4 +9,6 @@ export const Query: QueryResolvers = {
   convention: (_, { id }, { loaders }) => loaders.conventionById.load(id),
   conventions: (_, __, { db }) => db.prisma.convention.findMany({ orderBy: { periodStart: "desc" } }),
   partnerAuditTrail: (_, args, ctx) => partnerAuditTrail(ctx, args),
+  dataInclusionImportPartners: (_, __, ctx) => dataInclusionFields.partners(ctx),
+  dataInclusionExistingPartners: (_, { ids }, ctx) => dataInclusionFields.existing(ctx, ids),
 };
