@@ -330,6 +330,69 @@ describe("production mode", () => {
     expect(typo.errors[0].message).not.toMatch(/Did you mean/);
   });
 
+  describe("a mutation's client errors keep their message and code", () => {
+    const UPDATE = `mutation Update($id: ID!, $v: Int!, $input: UpdateServiceInput!) { updateService(id: $id, expectedVersion: $v, input: $input) { id version } }`;
+    const CREATE = `mutation Create($input: CreateServiceInput!) { createService(input: $input) { id version } }`;
+    const editor = (partnerId: string, secret: string) => hs256({ role: "PARTNER_EDITOR", partnerId }, { secret, sub: `editor-${partnerId}` });
+
+    /** Runs a mutation as an editor of `partnerId` on `gateway`, signed with the secret that gateway accepts. */
+    async function mutate(gateway: "production" | "development", partnerId: string, query: string, variables: Record<string, unknown>) {
+      const token = await editor(partnerId, gateway === "production" ? PRODUCTION_JWT_SECRET : DEVELOPMENT_JWT_SECRET);
+      const response = await (gateway === "production" ? production.post : stack.post)({ query, variables }, bearer(token));
+      return { status: response.status, requestId: response.headers.get("x-request-id"), body: await response.json() };
+    }
+
+    /**
+     * The one error of a refused mutation in production: the subgraph's message and code (the same
+     * as in development), the request id of the response, no data and no stack trace.
+     */
+    async function expectClientError(partnerId: string, query: string, variables: Record<string, unknown>, code: string, message: RegExp) {
+      const dev = await mutate("development", partnerId, query, variables);
+      const prod = await mutate("production", partnerId, query, variables);
+      expect(prod.status).toBe(200);
+      expect(prod.body.data).toBeNull();
+      expect(prod.body.errors).toHaveLength(1);
+      const [error] = prod.body.errors;
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toBe("Internal server error");
+      expect(error.message).toBe(dev.body.errors[0].message);
+      expect(error.extensions).toMatchObject({ code, requestId: prod.requestId });
+      expect(prod.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(error.extensions.stacktrace).toBeUndefined();
+      expect(error.extensions.exception).toBeUndefined();
+      expect(JSON.stringify(prod.body)).not.toMatch(/\.ts:\d+|node_modules|\n\s+at /);
+      return error;
+    }
+
+    let service: { id: string; version: number; operator: { id: string } };
+    beforeAll(async () => {
+      const response = await production.post({ query: `{ services(first: 1) { nodes { id version operator { id } } } }` }, await staff());
+      service = (await response.json()).data.services.nodes[0];
+    });
+
+    it("FORBIDDEN: updateService by an editor of another partner", async () => {
+      const other = service.operator.id === "sivom-artois" ? "sivom-bruaysis" : "sivom-artois";
+      const error = await expectClientError(other, UPDATE, { id: service.id, v: service.version, input: { capacity: 3 } }, "FORBIDDEN", new RegExp(`Only editors of partner ${service.operator.id} or an ADMIN may change service ${service.id}`));
+      expect(error.extensions).not.toHaveProperty("argument");
+    });
+
+    it("NOT_FOUND: updateService of an unknown id", async () => {
+      const error = await expectClientError(service.operator.id, UPDATE, { id: "svc-no-such-service", v: 1, input: { capacity: 3 } }, "NOT_FOUND", /No service has the id "svc-no-such-service"/);
+      expect(error.extensions.argument).toBe("id");
+    });
+
+    it("CONFLICT: updateService from a stale expectedVersion", async () => {
+      const owner = "sivom-bruaysis";
+      const created = await mutate("production", owner, CREATE, { input: { name: "Relais éphémère (test de production)", type: "RPE", communeCode: "62119" } });
+      expect(created.body.errors).toBeUndefined();
+      const { id } = created.body.data.createService;
+      const first = await mutate("production", owner, UPDATE, { id, v: 1, input: { capacity: 10 } });
+      expect(first.body.data.updateService).toEqual({ id, version: 2 });
+      const error = await expectClientError(owner, UPDATE, { id, v: 1, input: { capacity: 20 } }, "CONFLICT", new RegExp(`Service ${id} is at version 2, not 1`));
+      expect(error.extensions).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    });
+  });
+
   it("runs the bot's safelisted operations through the bot's own client", async () => {
     const client = createGatewayClient(production.url);
     const result = await client.request(FindServicesDocument, { filter: { communeCode: "62119", types: ["EAJE"] }, first: 5, communeCode: "62119" });

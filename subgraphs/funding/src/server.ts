@@ -4,7 +4,7 @@ import { defineSubgraph } from "@ctg/kit";
 import { createContext } from "./context.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { resolvers } from "./resolvers/index.ts";
-import { isEmpty, seedFundings } from "./seed-data.ts";
+import { isEmpty, seedFundings, seedSummary } from "./seed-data.ts";
 
 export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -16,10 +16,7 @@ export const funding = defineSubgraph({
   createContext,
   resolvers,
   isEmpty: (db) => isEmpty(db.prisma),
-  seed: async (db, sample) => {
-    const report = await seedFundings(db.prisma, sample);
-    return `${report.lines} funding lines: ${report.inserted} inserted, ${report.replaced} replaced, ${report.removed} removed`;
-  },
+  seed: async (db, sample) => seedSummary(await seedFundings(db.prisma, sample)),
 });
 
 export const { typeDefs } = funding;

@@ -280,7 +280,7 @@ describe("funding subgraph", () => {
     it("changes nothing when run again on a seeded database", async () => {
       const before = await subgraph.db.prisma.funding.count();
       expect(before).toBe(records.length);
-      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 0, removed: 0 });
+      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 0, removed: 0, kept: 0 });
       expect(await subgraph.db.prisma.funding.count()).toBe(before);
     });
 
@@ -288,7 +288,7 @@ describe("funding subgraph", () => {
       const line = records.find((r) => r.mechanism === "BONUS_TERRITOIRE_CTG" && r.year === 2026)!;
       await subgraph.db.prisma.funding.update({ where: { id: line.id }, data: { amount: "1.00" } });
       await subgraph.db.prisma.funding.create({ data: { ...line, id: "fund-obsolete-sample-line" } });
-      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 1, removed: 1 });
+      expect(await seedFundings(subgraph.db.prisma, SAMPLE)).toEqual({ lines: records.length, inserted: 0, replaced: 1, removed: 1, kept: 0 });
       const result = await run(`{ fundingTotal(filter: { mechanism: BONUS_TERRITOIRE_CTG, year: 2026 }) }`);
       expect(result.data?.fundingTotal).toBe("3800000.00");
     });

@@ -1,4 +1,5 @@
 import type { SeedOptions } from "@ctg/kit";
+import { timestampText } from "@ctg/kit/bulk-insert";
 import { sampleTerritory, type ServiceRecord } from "@ctg/territory-data";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -159,8 +160,7 @@ export async function seedServices(prisma: PrismaClient, options: SeedOptions): 
 export async function seedServicesReport(prisma: PrismaClient, options: SeedOptions): Promise<SeedReport> {
   const { services } = sampleTerritory(options);
   const report: SeedReport = { services: services.length, inserted: 0, restored: 0, kept: 0, areaRowsInserted: 0 };
-  // timestamp(3) as Prisma stores it: the UTC wall-clock time.
-  const now = new Date().toISOString().replace("T", " ").replace("Z", "");
+  const now = timestampText(new Date());
   // One transaction: the graph never serves half a seed.
   await prisma.$transaction(async (tx) => {
     for (let i = 0; i < services.length; i += CHUNK) await seedChunk(tx, services.slice(i, i + CHUNK), now, report);

@@ -4,7 +4,7 @@ import { defineSubgraph } from "@ctg/kit";
 import { createContext } from "./context.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { resolvers } from "./resolvers/index.ts";
-import { isEmpty, seedTerritories } from "./seed-data.ts";
+import { isEmpty, seedSummary, seedTerritories } from "./seed-data.ts";
 
 export const territories = defineSubgraph({
   name: "territories",
@@ -14,8 +14,5 @@ export const territories = defineSubgraph({
   createContext,
   resolvers,
   isEmpty: (db) => isEmpty(db.prisma),
-  seed: async (db) => {
-    const report = await seedTerritories(db.prisma);
-    return `${report.communes} communes, ${report.epcis} EPCI`;
-  },
+  seed: async (db) => seedSummary(await seedTerritories(db.prisma)),
 });
