@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { requireAdmin } from "./access.ts";
-import { assertPageSize, conflict } from "./errors.ts";
+import { assertPageSize, badInput, conflict } from "./errors.ts";
 import type { Identity, Role } from "./identity.ts";
 
 /**
@@ -91,15 +91,22 @@ export interface AuditQuery {
   entityId?: string | null;
   since?: Date | string | null;
   first?: number | null;
+  /** The id of the last entry of the previous page (« services:42 »): the next page is older. */
+  before?: string | null;
 }
 
-/** The audit trail of some entity types, newest first: ADMIN only. */
-export async function readAudit(client: AuditClient, identity: Identity, entityTypes: readonly string[], query: AuditQuery): Promise<AuditRow[]> {
+/** The audit trail of some entity types, newest first, by pages: ADMIN only. */
+export async function readAudit(client: AuditClient, identity: Identity, subgraph: string, entityTypes: readonly string[], query: AuditQuery): Promise<AuditRow[]> {
   requireAdmin(identity, "read the audit trail");
   const take = assertPageSize(query.first) ?? 50;
   const where: Record<string, unknown> = { entityType: { in: [...entityTypes] } };
   if (query.entityId) where.entityId = query.entityId;
   if (query.since) where.at = { gte: new Date(query.since) };
+  if (query.before) {
+    const match = new RegExp(`^${subgraph}:(\\d{1,15})$`).exec(query.before);
+    if (!match) throw badInput(`before must be the id of an entry of this trail, such as "${subgraph}:42" (got ${JSON.stringify(query.before)}).`, "before");
+    where.id = { lt: Number(match[1]) };
+  }
   return (await client.auditEntry.findMany({ where, orderBy: { id: "desc" }, take })) as AuditRow[];
 }
 

@@ -312,5 +312,5 @@ export async function correctFunding({ db, identity, requestId }: Context, args:
 export async function fundingAuditTrail({ db, identity }: Context, args: QueryFundingAuditTrailArgs): Promise<AuditRow[]> {
   requireAdmin(identity, "read the audit trail");
   const entityId = optionalId(args.fundingId, "fundingId");
-  return readAudit(db.prisma, identity, [ENTITY], { entityId, since: args.since, first: args.first });
+  return readAudit(db.prisma, identity, "funding", [ENTITY], { entityId, since: args.since, first: args.first, before: args.before });
 }

@@ -158,5 +158,5 @@ export async function updatePartner(ctx: Context, args: MutationUpdatePartnerArg
 
 /** The partners' audit trail, newest first: ADMIN only. */
 export function partnerAuditTrail(ctx: Context, args: QueryPartnerAuditTrailArgs): Promise<AuditRow[]> {
-  return readAudit(ctx.db.prisma, ctx.identity, [ENTITY_TYPE, "DataInclusionImport"], { entityId: args.partnerId, since: args.since, first: args.first });
+  return readAudit(ctx.db.prisma, ctx.identity, "partners", [ENTITY_TYPE, "DataInclusionImport"], { entityId: args.partnerId, since: args.since, first: args.first, before: args.before });
 }

@@ -188,6 +188,23 @@ describe("the audit trail", () => {
     }
   });
 
+  it("pages from newest to oldest with `before`, without losing or repeating an entry", async () => {
+    const PAGE = `query($before: ID) { serviceAuditTrail(first: 3, before: $before) { id } }`;
+    const all = ((await run(`{ serviceAuditTrail(first: 500) { id } }`, {}, admin)).data!.serviceAuditTrail as { id: string }[]).map((e) => e.id);
+    expect(all.length).toBeGreaterThan(6);
+    const paged: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page = (await run(PAGE, { before }, admin)).data!.serviceAuditTrail as { id: string }[];
+      if (!page.length) break;
+      paged.push(...page.map((e) => e.id));
+      before = page.at(-1)!.id;
+    }
+    expect(paged).toEqual(all);
+    const wrong = await run(PAGE, { before: "funding:3" }, admin);
+    expect(wrong.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "before" } });
+  });
+
   it("keeps refused attempts of signed-in callers, with who tried and what", async () => {
     const service = await freshService();
     await run(UPDATE, { id: service.id, v: 1, input: { name: "Pris en main" } }, stranger);

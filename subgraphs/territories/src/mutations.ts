@@ -155,5 +155,5 @@ export async function updateEpci(ctx: Context, args: MutationUpdateEpciArgs): Pr
 
 /** The communes' and EPCIs' audit trail, newest first: ADMIN only. */
 export function territoryAuditTrail(ctx: Context, args: QueryTerritoryAuditTrailArgs): Promise<AuditRow[]> {
-  return readAudit(ctx.db.prisma, ctx.identity, [COMMUNE, EPCI], { entityId: args.entityId, since: args.since, first: args.first });
+  return readAudit(ctx.db.prisma, ctx.identity, "territories", [COMMUNE, EPCI], { entityId: args.entityId, since: args.since, first: args.first, before: args.before });
 }

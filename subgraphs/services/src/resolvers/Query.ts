@@ -22,5 +22,6 @@ export const Query: QueryResolvers = {
       pageInfo: { hasNextPage: page.offset + page.rows.length < page.totalCount, endCursor: edges.at(-1)?.cursor ?? null },
     };
   },
-  serviceAuditTrail: (_, { serviceId, since, first }, { db, identity }) => readAudit(db.prisma, identity, ["Service", "DataInclusionImport"], { entityId: serviceId, since, first }),
+  serviceAuditTrail: (_, { serviceId, since, first, before }, { db, identity }) =>
+    readAudit(db.prisma, identity, "services", ["Service", "DataInclusionImport"], { entityId: serviceId, since, first, before }),
 };
