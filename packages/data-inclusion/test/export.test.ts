@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { identityOf } from "@ctg/kit";
+import { createContext } from "@ctg/subgraph-services/src/context.ts";
+import { createService } from "@ctg/subgraph-services/src/mutations.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportDataInclusion } from "../src/export/index.ts";
 import { importDataInclusion } from "../src/import/index.ts";
@@ -31,6 +34,23 @@ async function servicesOf(db: TestHub, where: object = {}) {
 }
 
 describe("export:data-inclusion", () => {
+  it("publishes the services editors entered, never their contact persons, and leaves drafts out", async () => {
+    const ctx = createContext(hub.services, { identity: identityOf("PARTNER_EDITOR", "sivom-bruaysis") });
+    const contacts = [{ name: "Julie Marchand", role: "animatrice", phone: "06 12 34 56 78", email: "j.marchand@example.org" }];
+    const base = { type: "RPE" as const, communeCode: "62178", contacts };
+    const published = await createService(ctx, { input: { ...base, name: "Relais saisi dans le hub", status: "PUBLISHED" } });
+    const draft = await createService(ctx, { input: { ...base, name: "Relais en préparation" } });
+    const report = await exportDataInclusion(hub, scratch().dir);
+    const services = readArray(report.files.services);
+    const listed = services.find((s) => s.id === published.id || String(s.id).endsWith(published.id));
+    expect(listed).toMatchObject({ nom: "Relais saisi dans le hub" });
+    expect(services.some((s) => String(s.id).includes(draft.id))).toBe(false);
+    expect(report.left.drafts).toBeGreaterThanOrEqual(1);
+    const text = readFileSync(report.files.services, "utf8") + readFileSync(report.files.structures, "utf8");
+    expect(text).not.toMatch(/Julie Marchand|j\.marchand|06 12 34 56 78|\+33612345678/);
+    await hub.services.prisma.service.deleteMany({ where: { id: { in: [published.id, draft.id] } } });
+  });
+
   it("publishes only the hub's real services by default: no sample data, nothing imported from other producers", async () => {
     const out = scratch().dir;
     const report = await exportDataInclusion(hub, out);

@@ -166,7 +166,6 @@ export async function createService(ctx: Context, args: { input: CreateServiceIn
           operatorId,
           draft: statusColumns(status ?? "DRAFT", "input.status").draft,
           source: `ctg-hub:${operatorId}`,
-          contactName: people[0]?.name ?? null,
           area: { create: area.map((code) => ({ communeCode: code })) },
           contacts: { create: people.map((p, position) => ({ ...p, position })) },
         },
@@ -211,7 +210,8 @@ export async function updateService(ctx: Context, args: { id: string; expectedVe
   const commune = data.communeCode ?? current.communeCode;
   const area = serviceArea === null ? [] : serviceArea !== undefined ? areaList(serviceArea, commune, "input.serviceArea") : undefined;
   const people = contacts === null ? [] : contacts !== undefined ? contactList(contacts, "input.contacts") : undefined;
-  if (people) data.contactName = people[0]?.name ?? null;
+  // Contact persons stay in ServiceContact, seen by staff only: never in `contactName`, which is
+  // the public contact a data·inclusion listing gives and which the export publishes.
   const changed = await changeVersioned(prisma, {
     entityType: ENTITY,
     entityId: args.id,
