@@ -123,6 +123,12 @@ function checkedColumns(fields: Fields, current: Service | null): Prisma.Service
     }
     set("lat", point.lat);
     set("lon", point.lon);
+  } else if (data.communeCode && current?.lat != null && current.lon != null) {
+    // Moved to another commune, location kept: it must still stand near its (new) commune.
+    const km = distanceKm({ lat: current.lat, lon: current.lon }, commune);
+    if (km > MAX_KM_FROM_COMMUNE) {
+      throw badInput(`input.communeCode: the service's location is ${Math.round(km)} km from the centre of ${commune.name}; give its new input.location too (or null).`, "input.communeCode");
+    }
   }
   const min = fields.ageMinMonths !== undefined ? fields.ageMinMonths : (current?.ageMinMonths ?? null);
   const max = fields.ageMaxMonths !== undefined ? fields.ageMaxMonths : (current?.ageMaxMonths ?? null);

@@ -136,6 +136,17 @@ describe("validation of what editors type", () => {
     expect(short.data?.createService.phone).toBe("3919");
   });
 
+  it("checks a kept location against the new commune when a service moves", async () => {
+    // Billy-Berclau and Estrée-Blanche are the agglomeration's two communes furthest apart (39 km).
+    const created = await run(CREATE, { input: { ...base, communeCode: "62132", location: { lat: 50.5197, lon: 2.8668 } } }, owner);
+    const id = created.data!.createService.id;
+    const moved = await run(UPDATE, { id, v: 1, input: { communeCode: "62313" } }, owner);
+    expect(moved.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", argument: "input.communeCode" } });
+    expect(moved.errors?.[0].message).toMatch(/location is 39 km from the centre of Estrée-Blanche; give its new input.location too/);
+    const withLocation = await run(UPDATE, { id, v: 1, input: { communeCode: "62313", location: null } }, owner);
+    expect(withLocation.errors).toBeUndefined();
+  });
+
   it("refuses an update that changes nothing and a version that is not a version", async () => {
     const service = await freshService();
     expect(codeOf(await run(UPDATE, { id: service.id, v: 1, input: {} }, owner))).toBe("BAD_USER_INPUT");
