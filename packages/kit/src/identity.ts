@@ -24,7 +24,8 @@ export const IDENTITY_HEADER = "x-ctg-identity";
 export const GATEWAY_SECRET_HEADER = "x-ctg-gateway-secret";
 export const REQUEST_ID_HEADER = "x-request-id";
 
-const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** A partner id, in tokens and in inputs: « sivom-bruaysis », « commune-62119 ». */
+export const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MAX_SUBJECT = 256;
 
 export function isRole(value: unknown): value is Role {

@@ -1,3 +1,4 @@
+import { territoryCommuneProblem } from "@ctg/territory-data/communes";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { badInput } from "./errors.ts";
 import { checkOpeningHours } from "./opening-hours.ts";
@@ -27,6 +28,13 @@ export function text(value: Maybe<string>, argument: string, options: { max: num
   }
   if ([...trimmed].length > options.max) throw badInput(`${argument} must be at most ${options.max} characters (got ${[...trimmed].length}).`, argument);
   return trimmed;
+}
+
+/** The INSEE code of one of the agglomeration's 100 communes, else why not (no such commune, outside…). */
+export function territoryCommune(code: string, argument: string): string {
+  const problem = territoryCommuneProblem(code);
+  if (problem) throw badInput(`${argument} must be a commune of the agglomeration: ${problem}.`, argument);
+  return code;
 }
 
 /** Numbers of France, overseas included, for residents to call. */

@@ -181,10 +181,7 @@ function optionalId(value: Maybe<string>, argument: string): Maybe<string> {
 
 function communeCode(value: Maybe<string>, argument: string): Maybe<string> {
   const code = optionalId(value, argument);
-  if (!code) return code;
-  const problem = territoryCommuneProblem(code);
-  if (problem) throw badInput(`${argument} must be a commune of the agglomeration: ${problem}.`, argument);
-  return code;
+  return code ? input.territoryCommune(code, argument) : code;
 }
 
 function required<T>(value: Maybe<T>, argument: string): T | undefined {

@@ -9,7 +9,6 @@ import {
   requireEditorOf,
   type AuditRow,
 } from "@ctg/kit";
-import { territoryCommuneProblem } from "@ctg/territory-data/communes";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type { MutationUpdatePartnerArgs, QueryPartnerAuditTrailArgs, UpdatePartnerInput } from "./generated/graphql.ts";
@@ -89,10 +88,7 @@ export function aliases(value: readonly string[] | null | undefined, argument: s
 /** The commune a partner is based in: one of the agglomeration's, or null. */
 export function communeCode(value: string | null | undefined, argument: string): string | null | undefined {
   if (value === undefined || value === null) return value;
-  const code = value.trim();
-  const problem = territoryCommuneProblem(code);
-  if (problem) throw badInput(`${argument} must be a commune of the agglomeration: ${problem}.`, argument);
-  return code;
+  return input.territoryCommune(value.trim(), argument);
 }
 
 /** Checks every given field; an input that gives none changes nothing and is refused. */

@@ -7,10 +7,11 @@ import {
   forbidden,
   input,
   notFound,
+  PARTNER_ID,
   requireEditor,
   requireEditorOf,
 } from "@ctg/kit";
-import { communeByInsee, distanceKm, SERVICE_TYPES, territoryCommuneProblem } from "@ctg/territory-data";
+import { communeByInsee, distanceKm, SERVICE_TYPES } from "@ctg/territory-data";
 import type { Context } from "./context.ts";
 import type { CreateServiceInput, ServiceStatus, UpdateServiceInput, ContactPersonInput } from "./generated/graphql.ts";
 import type { Prisma, PrismaClient, Service } from "./generated/prisma/client.ts";
@@ -39,7 +40,6 @@ const MAX_AREA = 100;
 const MAX_CONTACTS = 10;
 /** A location further than this from the commune's centre is a typing error (swapped lat/lon…). */
 const MAX_KM_FROM_COMMUNE = 30;
-const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 async function loadSnapshot(db: Db, id: string): Promise<ServiceSnapshot | null> {
   const row = await db.service.findUnique({ where: { id } });
@@ -57,11 +57,6 @@ async function loadSnapshot(db: Db, id: string): Promise<ServiceSnapshot | null>
 
 const toRow = ({ serviceArea: _a, contacts: _c, ...row }: ServiceSnapshot): Service => row;
 
-function communeCode(code: string, argument: string): string {
-  const problem = territoryCommuneProblem(code);
-  if (problem) throw badInput(`${argument}: ${problem}.`, argument);
-  return code;
-}
 
 function partnerId(value: string, argument: string): string {
   if (!PARTNER_ID.test(value)) throw badInput(`${argument} must be a partner id such as "sivom-bruaysis" (got ${JSON.stringify(value)}).`, argument);
@@ -80,7 +75,7 @@ function contactList(contacts: readonly ContactPersonInput[], argument: string):
 
 function areaList(codes: readonly string[], own: string, argument: string): string[] {
   if (codes.length > MAX_AREA) throw badInput(`${argument} holds at most ${MAX_AREA} communes (got ${codes.length}).`, argument);
-  const checked = codes.map((code, i) => communeCode(code, `${argument}[${i}]`));
+  const checked = codes.map((code, i) => input.territoryCommune(code, `${argument}[${i}]`));
   return [...new Set(checked)].filter((code) => code !== own).sort();
 }
 
@@ -109,7 +104,7 @@ function checkedColumns(fields: Fields, current: Service | null): Prisma.Service
   set("axis", fields.axis ?? (fields.type ? SERVICE_TYPES[fields.type].axis : undefined));
   set("description", input.text(fields.description, "input.description", { max: 2000, multiline: true }));
   if (fields.communeCode === null) throw badInput("input.communeCode cannot be cleared: a service stands in a commune.", "input.communeCode");
-  if (fields.communeCode !== undefined) set("communeCode", communeCode(fields.communeCode, "input.communeCode"));
+  if (fields.communeCode !== undefined) set("communeCode", input.territoryCommune(fields.communeCode, "input.communeCode"));
   set("address", input.text(fields.address, "input.address", { max: 300 }));
   const commune = communeByInsee((data.communeCode ?? current?.communeCode)!)!;
   if (fields.location === null) {
