@@ -204,6 +204,22 @@ const counts = (plan: PartnerImportPlan) => ({
   archived: plan.archive.map((a) => a.id),
 });
 
+/** Writes (or undoes) the partners' half of import run `runId`, then leaves it in the audit trail. */
+async function writeRun(ctx: Context, runId: string, json: unknown, step: "apply" | "undo"): Promise<true> {
+  requireAdmin(ctx.identity, "import data·inclusion files");
+  const entityId = checkRunId(runId);
+  const plan = partnerImportPlanFromJson(json);
+  await (step === "apply" ? writeImportedPartners : undoImportedPartners)(ctx.db.prisma, plan);
+  const base = { entityType: IMPORT_ENTITY, entityId, action: "IMPORT", outcome: "APPLIED", identity: ctx.identity, requestId: ctx.requestId } as const;
+  await recordAudit(
+    ctx.db.prisma,
+    step === "apply"
+      ? { ...base, after: counts(plan), message: `data·inclusion import: ${plan.create.length} partners created, ${plan.update.length} updated, ${plan.archive.length} archived` }
+      : { ...base, before: counts(plan), message: "data·inclusion import undone: the services' half of the run failed, the partners are back as they were" },
+  );
+  return true;
+}
+
 export const dataInclusionFields = {
   partners: async (ctx: Context) => {
     requireAdmin(ctx.identity, "import data·inclusion files");
@@ -214,24 +230,6 @@ export const dataInclusionFields = {
     const found = await existingPartnerIds(ctx.db.prisma, ids);
     return ids.filter((id) => found.has(id));
   },
-  apply: async (ctx: Context, runId: string, json: unknown) => {
-    requireAdmin(ctx.identity, "import data·inclusion files");
-    const plan = partnerImportPlanFromJson(json);
-    await writeImportedPartners(ctx.db.prisma, plan);
-    await recordAudit(ctx.db.prisma, {
-      entityType: IMPORT_ENTITY, entityId: checkRunId(runId), action: "IMPORT", outcome: "APPLIED", identity: ctx.identity, requestId: ctx.requestId, after: counts(plan),
-      message: `data·inclusion import: ${plan.create.length} partners created, ${plan.update.length} updated, ${plan.archive.length} archived`,
-    });
-    return true;
-  },
-  undo: async (ctx: Context, runId: string, json: unknown) => {
-    requireAdmin(ctx.identity, "import data·inclusion files");
-    const plan = partnerImportPlanFromJson(json);
-    await undoImportedPartners(ctx.db.prisma, plan);
-    await recordAudit(ctx.db.prisma, {
-      entityType: IMPORT_ENTITY, entityId: checkRunId(runId), action: "IMPORT", outcome: "APPLIED", identity: ctx.identity, requestId: ctx.requestId, before: counts(plan),
-      message: "data·inclusion import undone: the services' half of the run failed, the partners are back as they were",
-    });
-    return true;
-  },
+  apply: (ctx: Context, runId: string, json: unknown) => writeRun(ctx, runId, json, "apply"),
+  undo: (ctx: Context, runId: string, json: unknown) => writeRun(ctx, runId, json, "undo"),
 };
