@@ -2,8 +2,9 @@ import { assertPageSize, assertRange, badInput, MAX_PAGE_SIZE } from "@ctg/kit";
 import type { FundingFilter, FundingMechanism } from "./generated/graphql.ts";
 import { Prisma, type Funding, type PrismaClient } from "./generated/prisma/client.ts";
 
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
+/** The years a funding may be for, in filters and in changes. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
 
 const LARGEST_FIRST: Prisma.FundingOrderByWithRelationInput[] = [{ amount: "desc" }, { id: "asc" }];
 

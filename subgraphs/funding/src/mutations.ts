@@ -16,6 +16,7 @@ import {
 } from "@ctg/kit";
 import { communePartners, institutions, territoryCommuneProblem, type PartnerKind } from "@ctg/territory-data";
 import type { Context } from "./context.ts";
+import { MAX_YEAR, MIN_YEAR } from "./fundings.ts";
 import type { CorrectFundingInput, FundingMechanism, MutationCorrectFundingArgs, QueryFundingAuditTrailArgs, RecordFundingInput } from "./generated/graphql.ts";
 import type { Funding, Prisma } from "./generated/prisma/client.ts";
 
@@ -158,8 +159,6 @@ function authorizeCorrection(identity: Identity, current: Funding, changes: Fund
 type Maybe<T> = T | null | undefined;
 
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const MIN_YEAR = 2000;
-const MAX_YEAR = 2100;
 const MAX_LABEL = 200;
 
 /** A value for an error message: long ones are cut. */
