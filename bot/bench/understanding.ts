@@ -2,16 +2,12 @@
  * Time of understand() per utterance over every turn of the dev question set, warm.
  * Run: pnpm exec tsx bot/bench/understanding.ts [rounds]
  */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { devQuestionsPath } from "../eval/score.ts";
+import { devQuestionsPath, readConversations } from "../eval/score.ts";
 import { prepareUnderstanding, understand } from "../src/understanding/index.ts";
 
 const devSetPath = process.env.CTG_DEV_QUESTIONS ?? devQuestionsPath();
-const utterances: string[] = readFileSync(devSetPath, "utf8")
-  .split("\n")
-  .filter((line) => line.trim())
-  .flatMap((line) => (JSON.parse(line) as { turns: { text: string }[] }).turns.map((t) => t.text));
+const utterances: string[] = readConversations(devSetPath).flatMap((c) => c.turns.map((t) => t.text));
 
 const rounds = Number(process.argv[2] ?? 200);
 

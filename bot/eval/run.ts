@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { devQuestionsPath, playConversations, readConversations, summarize, type Reply } from "./score.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { respond } from "./answers/index.ts";
 import type { BotReply } from "./answers/types.ts";
 import type { ConversationStore } from "./conversation-store.ts";
-import { decide, type Decision } from "./dialogue/index.ts";
+import { decide, emptySlots, type Decision } from "./dialogue/index.ts";
 import type { GatewayClient } from "./gateway-client.ts";
 import { understand, type Understanding } from "./understanding/index.ts";
 
@@ -28,7 +28,7 @@ const EMPTY_REPLY = (): BotReply => ({
   text: "Je n'ai pas reçu de question. Écrivez-moi par exemple « Où trouver une crèche à Béthune ? »",
   channelData: {
     intent: "help",
-    slots: { communeCode: null, serviceTypes: [], ageMonths: null, partnerId: null, serviceId: null },
+    slots: emptySlots(),
     results: [],
     total: 0,
     suggestions: [],

@@ -10,6 +10,7 @@ import { EMERGENCY_NUMBERS } from "./answers/small-talk.ts";
 import type { BotReply } from "./answers/types.ts";
 import type { ConversationStore } from "./conversation-store.ts";
 import { cleanText, type Conversations } from "./conversation.ts";
+import { emptySlots } from "./dialogue/state.ts";
 import { isEmergency } from "./understanding/emergency.ts";
 import { fold } from "./understanding/text.ts";
 
@@ -59,8 +60,6 @@ export interface BotServerOptions {
   edge?: Partial<BotEdgeSettings>;
 }
 
-const EMPTY_SLOTS = { communeCode: null, serviceTypes: [], ageMonths: null, partnerId: null, serviceId: null };
-
 /** The reply to a message over the rate limit: polite, in French, with the emergency numbers when they matter. */
 export function rateLimitedReply(retryAfterSeconds: number, text: unknown): BotReply & { channelData: { notice: string; retryAfterSeconds: number } } {
   const emergency = isEmergency(fold(cleanText(text)));
@@ -69,7 +68,7 @@ export function rateLimitedReply(retryAfterSeconds: number, text: unknown): BotR
     text:
       `Vous m'écrivez très vite : je ne peux pas répondre à tant de messages d'un coup. Merci de patienter ${wait} avant de m'écrire à nouveau.` +
       (emergency ? ` ${EMERGENCY_NUMBERS}` : " En cas d'urgence, appelez le 17, le 119 (enfant en danger) ou le 3919 (violences conjugales)."),
-    channelData: { intent: "help", slots: EMPTY_SLOTS, results: [], total: 0, suggestions: [], notice: emergency ? "EMERGENCY" : "RATE_LIMITED", retryAfterSeconds } as never,
+    channelData: { intent: "help", slots: emptySlots(), results: [], total: 0, suggestions: [], notice: emergency ? "EMERGENCY" : "RATE_LIMITED", retryAfterSeconds } as never,
   };
 }
 

@@ -1,3 +1,4 @@
+import { CURRENT_CTG_ID as CURRENT_CTG, PREVIOUS_CTG_ID as PREVIOUS_CTG } from "@ctg/territory-data/partners";
 import { AXIS_LABELS, type Axis } from "@ctg/territory-data/vocabulary";
 import type { Slots } from "../dialogue/state.ts";
 import type { GatewayClient } from "../gateway-client.ts";
@@ -6,12 +7,12 @@ import { frenchList, millions, withArticle } from "./format.ts";
 import { unavailable, type Partial } from "./services.ts";
 import { MAX_RESULTS } from "./types.ts";
 
-export const CURRENT_CTG = "ctg-cabbalr-2026-2030";
-export const PREVIOUS_CTG = "ctg-cabbalr-2021-2025";
-
 const frenchDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const year = (iso: string) => iso.slice(0, 4);
+/** « la convention territoriale globale… » inside a sentence. */
+const conventionName = (name: string) => name.replace(/^Convention/, "convention");
+const sivomCount = (partners: readonly { kind: string }[]) => partners.filter((p) => p.kind === "SIVOM").length;
 
 /** ctg.about: what a CTG is, with this territory's facts from the graph. */
 export async function ctgAbout(gateway: GatewayClient): Promise<Partial> {
@@ -22,7 +23,7 @@ export async function ctgAbout(gateway: GatewayClient): Promise<Partial> {
   const text =
     "La Convention territoriale globale (CTG) est un cadre de partenariat entre une collectivité, la CAF, la MSA et d'autres acteurs publics. " +
     "Elle organise sur plusieurs années les services aux familles, à l'enfance et à la jeunesse : mieux coordonner les acteurs, réduire les inégalités entre territoires et garantir à chaque habitant un accès équitable à des services de qualité.\n" +
-    `Ici, la ${ctg.name.replace(/^Convention/, "convention")} couvre ${year(ctg.periodStart)}-${year(ctg.periodEnd)}` +
+    `Ici, la ${conventionName(ctg.name)} couvre ${year(ctg.periodStart)}-${year(ctg.periodEnd)}` +
     (ctg.signedOn ? `, signée le ${frenchDate(ctg.signedOn)}` : "") +
     ` par ${frenchList(ctg.signatories.map((p) => withArticle(p.name)))}. ` +
     `${ctg.engagedCommunes.length} des ${data.epci?.communes.length ?? 100} communes s'y sont engagées. ` +
@@ -35,9 +36,9 @@ export async function ctgSignatories(gateway: GatewayClient): Promise<Partial> {
   const { data, failure } = await gateway.request(CtgOverviewDocument, { id: CURRENT_CTG });
   const ctg = data?.convention;
   if (!ctg) return unavailable(failure);
-  const sivoms = ctg.engagedPartners.filter((p) => p.kind === "SIVOM").length;
+  const sivoms = sivomCount(ctg.engagedPartners);
   const text =
-    `La ${ctg.name.replace(/^Convention/, "convention")} a été signée${ctg.signedOn ? ` le ${frenchDate(ctg.signedOn)}` : ""} par ${ctg.signatories.length} partenaires :\n` +
+    `La ${conventionName(ctg.name)} a été signée${ctg.signedOn ? ` le ${frenchDate(ctg.signedOn)}` : ""} par ${ctg.signatories.length} partenaires :\n` +
     ctg.signatories.map((p) => `• ${p.name}`).join("\n") +
     `\n${ctg.engagedCommunes.length} communes${sivoms ? ` et ${sivoms} SIVOM` : ""} s'y sont aussi engagés par délibération.`;
   return {
@@ -63,7 +64,7 @@ export async function ctgEngagement(gateway: GatewayClient, slots: Slots): Promi
   const { data, failure } = await gateway.request(CtgOverviewDocument, { id: CURRENT_CTG });
   const ctg = data?.convention;
   if (!ctg) return unavailable(failure);
-  const sivoms = ctg.engagedPartners.filter((p) => p.kind === "SIVOM").length;
+  const sivoms = sivomCount(ctg.engagedPartners);
   const text = `${ctg.engagedCommunes.length} des ${data.epci?.communes.length ?? 100} communes de l'agglomération se sont engagées dans la CTG 2026-2030 par délibération${sivoms ? `, ainsi que ${sivoms} SIVOM` : ""}. Demandez-moi par exemple « Est-ce que Gosnay participe à la CTG ? »`;
   return { text, results: [], total: ctg.engagedCommunes.length, suggestions: [], degraded: !!failure };
 }
@@ -94,13 +95,12 @@ export async function partnerServices(gateway: GatewayClient, slots: Slots, part
   const { data, failure } = await gateway.request(PartnerServicesDocument, { id });
   if (!data?.partner) return { ...unavailable(failure), partnerId: id };
   const { name, operatedServices } = data.partner;
-  const byType = new Map<string, number>();
-  for (const s of operatedServices) byType.set(s.type, (byType.get(s.type) ?? 0) + 1);
+  const who = withArticle(name).replace(/^./, (c) => c.toUpperCase());
   const text = operatedServices.length
-    ? `${withArticle(name).replace(/^./, (c) => c.toUpperCase())} gère ${operatedServices.length} service${operatedServices.length > 1 ? "s" : ""} dans l'annuaire de la CTG :\n` +
+    ? `${who} gère ${operatedServices.length} service${operatedServices.length > 1 ? "s" : ""} dans l'annuaire de la CTG :\n` +
       operatedServices.slice(0, 5).map((s) => `• ${s.name}${s.address ? ` — ${s.address}` : ` — ${s.commune.name}`}`).join("\n") +
       (operatedServices.length > 5 ? `\n… et ${operatedServices.length - 5} autres.` : "")
-    : `${withArticle(name).replace(/^./, (c) => c.toUpperCase())} ne gère directement aucun service de l'annuaire${["CAF", "DEPARTEMENT", "MSA", "ETAT"].includes(data.partner.kind) ? " : c'est surtout un financeur. Demandez-moi par exemple « Qui finance la crèche de Béthune ? »" : "."}`;
+    : `${who} ne gère directement aucun service de l'annuaire${["CAF", "DEPARTEMENT", "MSA", "ETAT"].includes(data.partner.kind) ? " : c'est surtout un financeur. Demandez-moi par exemple « Qui finance la crèche de Béthune ? »" : "."}`;
   return {
     text,
     results: operatedServices.slice(0, MAX_RESULTS).map((s) => ({ type: "Service", id: s.id })),

@@ -28,7 +28,7 @@ export interface Partial {
   degraded: boolean;
 }
 
-export const filterOf = (slots: Slots): ServiceFilter => ({
+const filterOf = (slots: Slots): ServiceFilter => ({
   communeCode: slots.communeCode,
   types: slots.serviceTypes.length ? (slots.serviceTypes as ServiceType[]) : null,
   ageMonths: slots.ageMonths,

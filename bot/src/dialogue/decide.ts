@@ -58,6 +58,8 @@ const ABOUT_A_SERVICE: ReadonlySet<AnswerIntent> = new Set(["service.operator", 
 /** Side questions that leave the conversation's subject as it was. */
 const SIDE_QUESTIONS: ReadonlySet<AnswerIntent> = new Set(["ctg.about", "ctg.signatories"]);
 const LISTENING_PLACES: ServiceType[] = ["ECOUTE_VIOLENCES_INTRAFAMILIALES"];
+/** « la mairie », « le CCAS » with no commune: whose it is comes from the commune slot. */
+const isBareMairie = (partnerText: string): boolean => /^(mairie|ccas)$/i.test(partnerText);
 
 interface Context {
   slots: Slots;
@@ -69,13 +71,12 @@ export function decide(state: DialogueState, understanding: Understanding): Deci
   const u = understanding;
   const turns = state.turns + 1;
 
-  if ((u.intent === "greeting" || u.intent === "help" || u.intent === "out_of_scope") && !u.emergency) {
+  if (u.intent === "greeting" || u.intent === "help" || u.intent === "out_of_scope") {
+    if (u.emergency) return emergency(state, u, turns);
     const action: Action = { kind: u.intent, intent: u.intent, slots: state.slots, notice: null, place: null, partnerText: null, communeCandidates: [] };
     return { action, nextState: { ...state, turns } };
   }
-  if (u.emergency && (u.intent === null || u.intent === "greeting" || u.intent === "help" || u.intent === "out_of_scope")) {
-    return emergency(state, u, turns);
-  }
+  if (u.emergency && u.intent === null) return emergency(state, u, turns);
 
   const { intent, base } = resolveIntent(state, u);
   const { slots, place, partnerText } = merge(base, u, intent);
@@ -113,7 +114,7 @@ function resolveIntent(state: DialogueState, u: Understanding): { intent: Answer
     ? { slots: state.pending.slots, place: state.pending.place, partnerText: state.pending.partnerText }
     : null;
   // « la crèche de Béthune » after « qui finance ? » answers the question asked.
-  if (state.pending && pending && (u.intent === null || (u.intent === "services.find" && u.intentFromSlotsOnly))) {
+  if (state.pending && (u.intent === null || (u.intent === "services.find" && u.intentFromSlotsOnly))) {
     return { intent: state.pending.intent, base: pending };
   }
   if (u.intent === null) {
@@ -126,7 +127,7 @@ function resolveIntent(state: DialogueState, u: Understanding): { intent: Answer
   }
   const intent = u.intent as AnswerIntent;
   if (u.followUp && (state.lastIntent || pending)) return { intent, base: pending ?? context };
-  if (pending && state.pending?.intent === intent) return { intent, base: pending };
+  if (state.pending?.intent === intent) return { intent, base: pending };
   if (ABOUT_A_SERVICE.has(intent) && !u.communeCode && !u.place) {
     const sameSubject = u.serviceTypes.length === 0 || u.serviceTypes.every((t) => state.slots.serviceTypes.includes(t));
     if (sameSubject && (u.partner === null || u.serviceTypes.length > 0)) return { intent, base: context };
@@ -142,7 +143,7 @@ function merge(base: Context | null, u: Understanding, intent: AnswerIntent): Co
   let partnerId = u.partner ? u.partner.id : before.partnerId;
   const partnerText = u.partner ? u.partner.text : (base?.partnerText ?? null);
   // « que propose la mairie ? » then « à Lillers »: the mairie is Lillers'.
-  if (!partnerId && partnerText && communeCode && /^(mairie|ccas)$/i.test(partnerText)) partnerId = communePartnerId(communeCode);
+  if (!partnerId && partnerText && communeCode && isBareMairie(partnerText)) partnerId = communePartnerId(communeCode);
   const sameService = communeCode === before.communeCode && u.serviceTypes.length === 0 && !u.place;
   return {
     slots: {
@@ -172,7 +173,7 @@ function missingSlot(intent: AnswerIntent, slots: Slots, place: Place | null, pa
     case "partner.services":
       if (slots.partnerId) return null;
       if (!partnerText) return "partner";
-      return /^(mairie|ccas)$/i.test(partnerText) ? "commune" : null;
+      return isBareMairie(partnerText) ? "commune" : null;
     default:
       return null;
   }

@@ -5,7 +5,7 @@
  * wins, so « micro-crèche » is not also a « crèche ».
  */
 import { FUNCTION_WORDS } from "./lexicon.ts";
-import { fold, stem, type Token } from "./text.ts";
+import { fold, keepNonOverlapping, stem, type Token } from "./text.ts";
 
 export interface PhraseMatch<T> {
   value: T;
@@ -26,7 +26,7 @@ interface Phrase<T> {
 
 const MAX_SLIPPED_WORDS = 1;
 
-export function phraseWords(phrase: string): string[] {
+function phraseWords(phrase: string): string[] {
   return (fold(phrase).match(/[a-z]+|[0-9]+/g) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map(stem);
 }
 
@@ -60,16 +60,9 @@ export class PhraseMatcher<T> {
       }
     }
     candidates.sort((a, b) => b.size - a.size || a.to - a.from - (b.to - b.from) || a.from - b.from);
-    const taken = new Set<number>();
-    const kept: PhraseMatch<T>[] = [];
-    for (const c of candidates) {
-      let free = true;
-      for (let k = c.from; k < c.to && free; k++) free = !taken.has(k);
-      if (!free) continue;
-      for (let k = c.from; k < c.to; k++) taken.add(k);
-      kept.push({ value: c.value, from: c.from, to: c.to, order: c.order });
-    }
-    return kept.sort((a, b) => a.order - b.order || a.from - b.from);
+    return keepNonOverlapping(candidates)
+      .map(({ value, from, to, order }) => ({ value, from, to, order }))
+      .sort((a, b) => a.order - b.order || a.from - b.from);
   }
 
   private matchRest(tokens: readonly Token[], usable: (index: number) => boolean, phrase: Phrase<T>, start: number): number | null {

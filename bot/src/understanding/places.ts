@@ -8,7 +8,7 @@ import { ARTICLES, FUNCTION_WORDS, isKnownWord } from "./lexicon.ts";
 import { FuzzyDictionary } from "./fuzzy.ts";
 import { COMMON_WORDS_IN_PLACE_NAMES } from "./place-name-words.ts";
 import { SERVICE_WORDS } from "./service-types.ts";
-import { fold, isNumber, rawSpan, stem, type Token } from "./text.ts";
+import { fold, isNumber, keepNonOverlapping, rawSpan, stem, type Token } from "./text.ts";
 
 export type Place =
   | { status: "OUT_OF_TERRITORY"; name: string; code: string; text: string }
@@ -45,7 +45,7 @@ const LOCATIVES = new Set(["sur", "vers", "pres", "cote", "autour", "proche", "s
 const VERB_A_BEFORE = new Set(["y", "il", "elle", "on", "qui", "qu", "ca", "cela", "ce", "n", "ne", "t", "tu", "j"]);
 const VERB_A_AFTER = new Set(["t", "besoin", "signe", "ete", "eu", "fait", "dit", "pas", "plus", "combien", "deja", "jamais", "quoi"]);
 
-export const nameKey = (name: string): string => (fold(name).match(/[a-z0-9]+/g) ?? []).join("");
+/** A name's words, folded; joined, they are the key it is indexed by (« nœux les mines » → « noeuxlesmines »). */
 const nameWords = (name: string): string[] => fold(name).match(/[a-z0-9]+/g) ?? [];
 
 interface TerritoryEntry {
@@ -59,7 +59,10 @@ interface TerritoryEntry {
 
 const populationOf = new Map(communes.map((c) => [c.code, c.population]));
 const byPopulation = (a: string, b: string): number => (populationOf.get(b) ?? 0) - (populationOf.get(a) ?? 0);
-const isCommonWord = (word: string): boolean => isKnownWord(stem(word)) || SERVICE_WORDS.has(stem(word));
+const isCommonWord = (word: string): boolean => {
+  const stemmed = stem(word);
+  return isKnownWord(stemmed) || SERVICE_WORDS.has(stemmed);
+};
 
 function buildTerritoryIndex(): Map<string, TerritoryEntry> {
   const index = new Map<string, TerritoryEntry>();
@@ -69,7 +72,7 @@ function buildTerritoryIndex(): Map<string, TerritoryEntry> {
     const significant = words.filter((w) => !FUNCTION_WORDS.has(w));
     const officialWords = new Set(c.name.toLowerCase().split(/[^\p{L}]+/u));
     const guarded = significant.every((w) => isCommonWord(w) && w !== "saint" && w !== "sainte");
-    index.set(nameKey(c.name), { codes: [c.code], how: "name", guarded, officialWords });
+    index.set(words.join(""), { codes: [c.code], how: "name", guarded, officialWords });
     if (words.length === 1) continue;
     significant.forEach((w, i) => {
       if (w.length < 4 || NOT_PARTIAL_NAMES.has(w) || isCommonWord(w)) return;
@@ -128,8 +131,9 @@ function frenchIndex(): FrenchIndex {
     // Homonyms: the nearest département first, then the most populous.
     const nearby = c.departement === "62" ? 2e7 : c.departement === "59" ? 1e7 : 0;
     const commune = { code: c.code, name: c.nom, population: c.population ?? 0, rank: nearby + (c.population ?? 0) };
-    keep(byName, nameKey(c.nom), commune);
-    for (const w of nameWords(c.nom)) words.add(w);
+    const ownWords = nameWords(c.nom);
+    keep(byName, ownWords.join(""), commune);
+    for (const w of ownWords) words.add(w);
     byInseeCode.set(c.code, commune);
     for (const postalCode of c.codesPostaux ?? []) keep(byPostalCode, postalCode, commune);
   }
@@ -171,16 +175,7 @@ export function findPlaces(text: string, tokens: readonly Token[], usable: (inde
   // then an exact territory name, then another French commune, then a typo.
   const rank = (c: Candidate): number => (c.territory ? 0 : c.french ? 1 : 2 + (c.typo?.distance ?? 0));
   candidates.sort((a, b) => b.to - b.from - (a.to - a.from) || rank(a) - rank(b) || a.from - b.from);
-  const taken = new Set<number>();
-  const kept: Candidate[] = [];
-  for (const c of candidates) {
-    let free = true;
-    for (let k = c.from; k < c.to && free; k++) free = !taken.has(k);
-    if (!free) continue;
-    for (let k = c.from; k < c.to; k++) taken.add(k);
-    kept.push(c);
-  }
-  kept.sort((a, b) => a.from - b.from);
+  const kept = keepNonOverlapping(candidates).sort((a, b) => a.from - b.from);
 
   const inTerritory = kept.find((c) => c.territory || c.typo);
   if (inTerritory) {
@@ -325,7 +320,7 @@ function isPrepositionBefore(tokens: readonly Token[], index: number): boolean {
 }
 
 /** « à Auchel », « sur Bruay », « près de Lens »; not the verb in « il y a », « elle a 3 ans ». */
-export function isLocativeBefore(tokens: readonly Token[], index: number): boolean {
+function isLocativeBefore(tokens: readonly Token[], index: number): boolean {
   if (index === 0) return false;
   const before = tokens[index - 1];
   if (LOCATIVES.has(before.norm)) return true;

@@ -67,6 +67,23 @@ export function rawSpan(text: string, tokens: readonly Token[], from: number, to
   return text.slice(tokens[from].start, tokens[to - 1].end);
 }
 
+/**
+ * Token ranges [from, to) that do not overlap, taken in the given order (best first): a range is
+ * kept when none of its tokens is in a range kept before it.
+ */
+export function keepNonOverlapping<R extends { from: number; to: number }>(ranked: readonly R[]): R[] {
+  const taken = new Set<number>();
+  const kept: R[] = [];
+  for (const r of ranked) {
+    let free = true;
+    for (let k = r.from; k < r.to && free; k++) free = !taken.has(k);
+    if (!free) continue;
+    for (let k = r.from; k < r.to; k++) taken.add(k);
+    kept.push(r);
+  }
+  return kept;
+}
+
 export function isNumber(token: Token): boolean {
   return /^\d+$/.test(token.norm);
 }
