@@ -53,7 +53,7 @@ export async function ctgSignatories(gateway: GatewayClient): Promise<Partial> {
 /** ctg.engagement: is a commune engaged, or how many are. */
 export async function ctgEngagement(gateway: GatewayClient, slots: Slots): Promise<Partial> {
   if (slots.communeCode) {
-    const { data, failure } = await gateway.request(CommuneEngagementDocument, { code: slots.communeCode, conventionId: CURRENT_CTG });
+    const { data, failure } = await gateway.request(CommuneEngagementDocument, { code: slots.communeCode });
     if (!data?.commune) return unavailable(failure);
     const { name, ctgEngaged } = data.commune;
     const text = ctgEngaged
