@@ -1,10 +1,11 @@
 import type { Frais, ModeAccueil, Public, ReseauPorteur, Thematique, TypeDeService } from "./vocabulary.ts";
 
 /**
- * A data·inclusion v1 structure (an organisation at a place), as the hub reads and writes it.
- * Optional fields are absent or null in files; the hub writes them absent.
+ * The fields a data·inclusion v1 structure and service share (validate.ts checks them in
+ * `commonFields`), as the hub reads and writes them. Optional fields are absent or null in files;
+ * the hub writes them absent.
  */
-export interface Structure {
+export interface CommonFields {
   source: string;
   /** Unique within its source; by convention `<source>--<producer's id>`. */
   id: string;
@@ -12,7 +13,6 @@ export interface Structure {
   description: string;
   /** YYYY-MM-DD: the producer's last change. */
   date_maj: string;
-  siret?: string | null;
   commune?: string | null;
   code_postal?: string | null;
   code_insee?: string | null;
@@ -22,21 +22,21 @@ export interface Structure {
   latitude?: number | null;
   telephone?: string | null;
   courriel?: string | null;
-  site_web?: string | null;
   /** OpenStreetMap opening_hours syntax. */
   horaires_accueil?: string | null;
+}
+
+/** A data·inclusion v1 structure (an organisation at a place). */
+export interface Structure extends CommonFields {
+  siret?: string | null;
+  site_web?: string | null;
   accessibilite_lieu?: string | null;
   reseaux_porteurs?: ReseauPorteur[] | null;
 }
 
 /** A data·inclusion v1 service, offered by the structure `structure_id` of the same source. */
-export interface Service {
-  source: string;
+export interface Service extends CommonFields {
   structure_id: string;
-  id: string;
-  nom: string;
-  description: string;
-  date_maj: string;
   type?: TypeDeService | null;
   thematiques?: Thematique[] | null;
   frais?: Frais | null;
@@ -44,21 +44,9 @@ export interface Service {
   publics?: Public[] | null;
   publics_precisions?: string | null;
   conditions_acces?: string | null;
-  commune?: string | null;
-  code_postal?: string | null;
-  code_insee?: string | null;
-  adresse?: string | null;
-  complement_adresse?: string | null;
-  longitude?: number | null;
-  latitude?: number | null;
-  telephone?: string | null;
-  courriel?: string | null;
   modes_accueil?: ModeAccueil[] | null;
   /** INSEE codes: communes, départements, EPCI (SIREN), regions; `france` or `99100` for the whole country. */
   zone_eligibilite?: string[] | null;
   contact_nom_prenom?: string | null;
   lien_mobilisation?: string | null;
-  horaires_accueil?: string | null;
 }
-
-export type RecordKind = "structure" | "service";

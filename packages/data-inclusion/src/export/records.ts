@@ -1,7 +1,10 @@
-import { communeByInsee, type PartnerKind, type ServiceType } from "@ctg/territory-data";
+import { dateText } from "@ctg/kit/bulk-insert";
+import type { ImportedPartnerFields } from "@ctg/subgraph-partners/src/data-inclusion.ts";
+import { communeByInsee } from "@ctg/territory-data";
 import { splitAddress } from "../address.ts";
 import { formatAgeRange } from "../ages.ts";
 import { publishedId } from "../ids.ts";
+import type { ServiceFields } from "../import/resolve.ts";
 import { NETWORKS_OF_KIND } from "../partner-kind.ts";
 import { toE164Phone } from "../phone.ts";
 import type { Service, Structure } from "../records.ts";
@@ -12,45 +15,23 @@ import { formatProblems, validateService, validateStructure, type Validation } f
 import { HUB_SOURCE } from "../vocabulary.ts";
 import { FRAIS_OF_TYPE, listingName, partnerDescription, publicsOf, serviceDescription } from "./listing.ts";
 
-export interface PartnerForExport {
+/**
+ * The exporter's input is what an import fills (ImportedPartnerFields, ServiceFields: the export
+ * writes the same fields back, so a round trip keeps them) plus the hub's own bookkeeping below.
+ */
+interface HubRecord {
   id: string;
-  name: string;
-  kind: PartnerKind;
-  siret: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  communeCode: string | null;
   source: string;
   updatedAt: Date;
   sourceUpdatedOn: Date | null;
 }
 
-export interface ServiceForExport {
-  id: string;
-  name: string;
-  type: ServiceType;
-  description: string | null;
-  operatorId: string;
-  communeCode: string;
-  address: string | null;
-  lat: number | null;
-  lon: number | null;
-  ageMinMonths: number | null;
-  ageMaxMonths: number | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  openingHours: string | null;
-  contactName: string | null;
-  source: string;
-  updatedAt: Date;
-  sourceUpdatedOn: Date | null;
-  area: string[];
-}
+/** A partner as the exporter reads it (a row of the partners database). */
+export type PartnerForExport = Omit<ImportedPartnerFields, "siren"> & HubRecord;
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** A service as the exporter reads it (a row of the services database, with its area). Its description may be empty in the hub. */
+export type ServiceForExport = Omit<ServiceFields, "axis" | "description"> & HubRecord & { description: string | null; operatorId: string; area: string[] };
+
 const isSample = (source: string) => source.startsWith("sample:");
 
 /** Where the hub's one address line and commune say a record is, in data·inclusion's fields. */
@@ -88,7 +69,7 @@ export function structureRecord(partner: PartnerForExport): Validation<Structure
     id: publishedId(partner.id),
     nom: listingName(partner.name),
     description: isSample(partner.source) ? `${SAMPLE_NOTICE}${description}` : description,
-    date_maj: isoDay(partner.sourceUpdatedOn ?? partner.updatedAt),
+    date_maj: dateText(partner.sourceUpdatedOn ?? partner.updatedAt),
     siret: partner.siret,
     ...place(partner.address, partner.communeCode),
     telephone: partner.phone ? toE164Phone(partner.phone) : null,
@@ -109,7 +90,7 @@ export function serviceRecord(service: ServiceForExport): Validation<Service> {
     id: publishedId(service.id),
     nom: listingName(service.name),
     description: serviceDescription(description, service.type, service.communeCode),
-    date_maj: isoDay(service.sourceUpdatedOn ?? service.updatedAt),
+    date_maj: dateText(service.sourceUpdatedOn ?? service.updatedAt),
     type: listing.type,
     thematiques: listing.thematiques,
     frais: FRAIS_OF_TYPE[service.type],

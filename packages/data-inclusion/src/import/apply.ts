@@ -4,14 +4,6 @@ import { isPartnersStore, localPartnersStore, type PartnersStore } from "./partn
 import { partnerWrites, type ImportPlan, type ServiceCreate, type ServicePlan } from "./plan.ts";
 import { ensureServicesWritten } from "./verify.ts";
 
-/**
- * Writes a plan to both databases, all or nothing: the partners first, in one transaction; then the
- * services, in one transaction, checked against the partners now committed; if the services write
- * fails, the partner writes are undone from the plan's snapshots. Partners first, because while
- * the hub runs alongside (PostgreSQL) a reader may then see a new partner without its services for
- * a moment, never a service whose operator does not exist yet. Each commit is confirmed by reading
- * the writes back (verify.ts): an adapter may report a failed commit as a success.
- */
 const CHUNK = 1_000;
 const TRANSACTION = { maxWait: 30_000, timeout: 30 * 60_000 };
 
@@ -37,7 +29,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 const text = <Row>(name: keyof Row & string): Column<Row> => ({ name, value: (row) => row[name] });
 
-
 function serviceColumns(now: Date): Column<ServiceCreate>[] {
   return [
     ...(["id", "name"] as const).map((name) => text<ServiceCreate>(name)),
@@ -57,7 +48,6 @@ function serviceColumns(now: Date): Column<ServiceCreate>[] {
 
 type AreaRow = { serviceId: string; communeCode: string };
 const AREA_COLUMNS: Column<AreaRow>[] = [text<AreaRow>("serviceId"), text<AreaRow>("communeCode")];
-
 
 export async function writeServices(tx: ServicesTx, plan: ServicePlan, now: Date): Promise<void> {
   await insertRows(tx, "Service", serviceColumns(now), plan.create);
@@ -94,6 +84,14 @@ async function checkConsistency(partners: PartnersStore, stx: ServicesTx, plan: 
   }
 }
 
+/**
+ * Writes a plan to both databases, all or nothing: the partners first, in one transaction; then the
+ * services, in one transaction, checked against the partners now committed; if the services write
+ * fails, the partner writes are undone from the plan's snapshots. Partners first, because while
+ * the hub runs alongside (PostgreSQL) a reader may then see a new partner without its services for
+ * a moment, never a service whose operator does not exist yet. Each commit is confirmed by reading
+ * the writes back (verify.ts): an adapter may report a failed commit as a success.
+ */
 export async function applyPlan(plan: ImportPlan, dbs: ImportDatabases): Promise<void> {
   const partners = partnersStoreOf(dbs.partners);
   const writes = partnerWrites(plan);

@@ -1,15 +1,15 @@
+import { dateText } from "@ctg/kit/bulk-insert";
 import { normalizeName } from "@ctg/kit/text";
-import type { ImportedPartner, ImportPartnerRow, PartnerImportPlan } from "@ctg/subgraph-partners/src/data-inclusion.ts";
+import type {
+  ImportedPartnerFields,
+  ImportedPartnerSnapshot,
+  ImportPartnerRow as PartnerRow,
+  PartnerImportPlan,
+} from "@ctg/subgraph-partners/src/data-inclusion.ts";
 import type { ServicesDb } from "../databases.ts";
 import { hubIdOf, importedId, recordKey } from "../ids.ts";
 import type { FileContents } from "./read.ts";
-import type { PartnerFields, Resolution, ServiceDraft, ServiceFields, StructureDraft } from "./resolve.ts";
-
-/**
- * What an import will write, worked out from the files and the databases before anything is
- * written: the same plan serves a dry run, the strict mode's all-or-nothing write, and its undo.
- */
-export type PartnerRow = ImportPartnerRow;
+import type { Resolution, ServiceDraft, ServiceFields, StructureDraft } from "./resolve.ts";
 
 const SERVICE_COLUMNS = {
   id: true, name: true, type: true, axis: true, description: true, operatorId: true, communeCode: true, address: true,
@@ -19,14 +19,10 @@ const SERVICE_COLUMNS = {
 } as const;
 
 type DataSource = { source: string; id: string; updatedOn: string };
-export type PartnerCreate = ImportedPartner;
 export type ServiceCreate = ServiceFields & {
   id: string; operatorId: string; source: string; originSource: string; originId: string; sourceUpdatedOn: Date; area: string[];
 };
 export type ServiceChange = ServiceFields & { operatorId: string; sourceUpdatedOn?: Date; archivedAt: null };
-
-/** A partner as it was before an update: what the undo puts back. */
-export type PartnerSnapshot = PartnerImportPlan["update"][number]["previous"];
 
 /** The partners' half of a plan (written by the partners team's code), with what the report counts. */
 export interface PartnerPlan extends Omit<PartnerImportPlan, "now"> {
@@ -44,6 +40,10 @@ export interface ServicePlan {
   olderThanStored: number;
 }
 
+/**
+ * What an import will write, worked out from the files and the databases before anything is
+ * written: the same plan serves a dry run, the strict mode's all-or-nothing write, and its undo.
+ */
 export interface ImportPlan {
   partners: PartnerPlan;
   services: ServicePlan;
@@ -52,22 +52,30 @@ export interface ImportPlan {
 }
 
 const day = (date: string) => new Date(`${date}T00:00:00.000Z`);
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const isoDay = (date: Date | null) => (date ? dateText(date) : null);
 const sourceText = (record: DataSource, isSample = false) => `${isSample ? "sample:" : ""}data·inclusion:${record.source}/${record.id}`;
 
 /** Keys of the structures this hub created partners from: an import tells which are gone. */
 export const knownStructureKeys = (rows: readonly PartnerRow[]) =>
   new Set(rows.flatMap((r) => (r.originSource && r.originId ? [recordKey(r.originSource, r.originId)] : [])));
 
-const PARTNER_FIELDS = ["name", "kind", "siren", "siret", "website", "phone", "email", "address", "communeCode"] as const satisfies readonly (keyof PartnerFields)[];
+/** Appends to the list of `key` in place (spreading a copy each time is quadratic in the list's length). */
+function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
-function partnerSnapshot(row: PartnerRow): PartnerSnapshot {
-  const fields = Object.fromEntries(PARTNER_FIELDS.map((k) => [k, row[k]])) as unknown as PartnerFields;
+const PARTNER_FIELDS = ["name", "kind", "siren", "siret", "website", "phone", "email", "address", "communeCode"] as const satisfies readonly (keyof ImportedPartnerFields)[];
+
+/** A partner as it was before an update: what the undo puts back. */
+function partnerSnapshot(row: PartnerRow): ImportedPartnerSnapshot {
+  const fields = Object.fromEntries(PARTNER_FIELDS.map((k) => [k, row[k]])) as unknown as ImportedPartnerFields;
   return { ...fields, sourceUpdatedOn: row.sourceUpdatedOn, archivedAt: row.archivedAt, updatedAt: row.updatedAt };
 }
 
-function samePartner(row: PartnerRow, fields: PartnerFields): boolean {
-  return (Object.keys(fields) as (keyof PartnerFields)[]).every((k) => row[k] === fields[k]);
+function samePartner(row: PartnerRow, fields: ImportedPartnerFields): boolean {
+  return PARTNER_FIELDS.every((k) => row[k] === fields[k]);
 }
 
 /** Finds the hub partner of a structure: own id, origin, SIRET, SIREN, then name (or alias) and commune. */
@@ -76,7 +84,7 @@ function partnerMatcher(rows: readonly PartnerRow[]) {
   const byOrigin = new Map(rows.filter((r) => r.originSource && r.originId).map((r) => [recordKey(r.originSource!, r.originId!), r]));
   const group = (key: (r: PartnerRow) => readonly (string | null)[]) => {
     const map = new Map<string, PartnerRow[]>();
-    for (const r of rows) for (const k of key(r)) if (k) map.set(k, [...(map.get(k) ?? []), r]);
+    for (const r of rows) for (const k of key(r)) if (k) addTo(map, k, r);
     return map;
   };
   const bySiret = group((r) => [r.siret]);
@@ -136,7 +144,7 @@ type ServiceRow = Awaited<ReturnType<typeof loadServices>>[number];
 async function loadServices(db: ServicesDb, drafts: readonly ServiceDraft[]) {
   const hubIds = drafts.flatMap((d) => hubIdOf(d.source, d.id) ?? []);
   const bySource = new Map<string, string[]>();
-  for (const d of drafts) bySource.set(d.source, [...(bySource.get(d.source) ?? []), d.id]);
+  for (const d of drafts) addTo(bySource, d.source, d.id);
   const queries = [];
   const CHUNK = 5_000;
   for (let i = 0; i < hubIds.length; i += CHUNK) queries.push({ id: { in: hubIds.slice(i, i + CHUNK) } });
@@ -180,11 +188,12 @@ async function planServices(db: ServicesDb, resolution: Resolution, contents: Fi
       plan.olderThanStored++;
       continue;
     }
+    const areaChanged = !sameList(areaOf(row), draft.area);
     const same =
       FIELD_NAMES.every((k) => row[k] === draft.fields[k]) &&
       row.operatorId === operatorId &&
       row.archivedAt === null &&
-      sameList(areaOf(row), draft.area) &&
+      !areaChanged &&
       (!owned || stored === draft.updatedOn);
     if (same) {
       plan.unchanged++;
@@ -194,7 +203,7 @@ async function planServices(db: ServicesDb, resolution: Resolution, contents: Fi
       id: row.id,
       data: { ...draft.fields, operatorId, archivedAt: null, ...(owned ? { sourceUpdatedOn: day(draft.updatedOn) } : {}) },
       area: draft.area,
-      areaChanged: !sameList(areaOf(row), draft.area),
+      areaChanged,
     });
   }
 

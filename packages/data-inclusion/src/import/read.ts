@@ -52,6 +52,14 @@ const keyOf = (raw: unknown): string | null => {
   return typeof source === "string" && typeof id === "string" ? detach(recordKey(source.trim(), id.trim())) : null;
 };
 const hasField = (raw: unknown, field: string) => typeof raw === "object" && raw !== null && field in raw;
+const usedTwice = (record: { source: string; id: string }, first: { index: number }) =>
+  `id: « ${record.id} » is used twice in source « ${record.source} » (also record #${first.index})`;
+
+/** Counts an invalid record, and lists it (detached from the stream's buffers) while the list is under MAX_LISTED_INVALID. */
+export function addInvalid(contents: FileContents, record: InvalidRecord): void {
+  contents.invalidCount++;
+  if (contents.invalid.length < MAX_LISTED_INVALID) contents.invalid.push(detach(record));
+}
 
 export async function readFiles(
   files: { structures: string; services: string },
@@ -71,13 +79,9 @@ export async function readFiles(
     outsideTerritory: 0,
     structuresWithoutService: 0,
   };
-  const invalid = (record: InvalidRecord) => {
-    contents.invalidCount++;
-    if (contents.invalid.length < MAX_LISTED_INVALID) contents.invalid.push(detach(record));
-  };
 
   // Services first: they say which structures the territory needs.
-  const neededStructures = new Map<string, number>();
+  const neededStructures = new Set<string>();
   let withStructureId = 0;
   options.progress.phase("reading services");
   for await (const raw of readJsonArray(files.services, "services", (p) => options.progress.update(p.bytesRead, p.totalBytes, contents.read.services))) {
@@ -85,7 +89,7 @@ export async function readFiles(
     if (hasField(raw, "structure_id")) withStructureId++;
     const checked = validateService(raw);
     if (!checked.ok) {
-      invalid({ file: "services", index, id: idOf(raw), reason: formatProblems(checked.problems) });
+      addInvalid(contents, { file: "services", index, id: idOf(raw), reason: formatProblems(checked.problems) });
       const key = keyOf(raw);
       if (key) contents.invalidServiceKeys.add(key);
       continue;
@@ -106,13 +110,12 @@ export async function readFiles(
     }
     const first = contents.services.get(key);
     if (first) {
-      invalid({ file: "services", index, id: service.id, reason: `id: « ${service.id} » is used twice in source « ${service.source} » (also record #${first.index})` });
+      addInvalid(contents, { file: "services", index, id: service.id, reason: usedTwice(service, first) });
       continue;
     }
     const kept = detach(service);
     contents.services.set(recordKey(kept.source, kept.id), { index, record: kept, communeCode });
-    const structureKey = recordKey(kept.source, kept.structure_id);
-    neededStructures.set(structureKey, (neededStructures.get(structureKey) ?? 0) + 1);
+    neededStructures.add(recordKey(kept.source, kept.structure_id));
   }
   options.progress.done();
   if (contents.read.services > 0 && withStructureId === 0) {
@@ -129,7 +132,7 @@ export async function readFiles(
     const checked = validateStructure(raw);
     if (!checked.ok) {
       const reason = formatProblems(checked.problems);
-      invalid({ file: "structures", index, id: idOf(raw), reason });
+      addInvalid(contents, { file: "structures", index, id: idOf(raw), reason });
       if (rawKey && neededStructures.has(rawKey)) contents.invalidStructures.set(rawKey, detach(reason));
       continue;
     }
@@ -142,7 +145,7 @@ export async function readFiles(
     }
     const first = contents.structures.get(key);
     if (first) {
-      invalid({ file: "structures", index, id: structure.id, reason: `id: « ${structure.id} » is used twice in source « ${structure.source} » (also record #${first.index})` });
+      addInvalid(contents, { file: "structures", index, id: structure.id, reason: usedTwice(structure, first) });
       continue;
     }
     const kept = detach(structure);

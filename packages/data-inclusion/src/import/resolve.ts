@@ -1,4 +1,5 @@
-import { SERVICE_TYPES, type Axis, type PartnerKind, type ServiceType } from "@ctg/territory-data";
+import type { ImportedPartnerFields } from "@ctg/subgraph-partners/src/data-inclusion.ts";
+import { SERVICE_TYPES, type Axis, type ServiceType } from "@ctg/territory-data";
 import { joinAddress } from "../address.ts";
 import { parseAgeRange } from "../ages.ts";
 import { recordKey } from "../ids.ts";
@@ -8,22 +9,7 @@ import type { Service, Structure } from "../records.ts";
 import { readSampleNotice } from "../sample-notice.ts";
 import { axisOf, serviceTypeOf } from "../service-type.ts";
 import { hasLocation, serviceAreaOf, territoryCommuneOf } from "../territory.ts";
-import type { FileContents } from "./read.ts";
-import { MAX_LISTED_INVALID } from "./report.ts";
-
-/** A partner's fields as a data·inclusion structure gives them. */
-export interface PartnerFields {
-  name: string;
-  kind: PartnerKind;
-  siren: string | null;
-  siret: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  /** Among the 100 communes only: elsewhere the address still says where it is. */
-  communeCode: string | null;
-}
+import { addInvalid, type FileContents } from "./read.ts";
 
 export interface StructureDraft {
   key: string;
@@ -32,7 +18,7 @@ export interface StructureDraft {
   updatedOn: string;
   isSample: boolean;
   networks: readonly string[];
-  fields: PartnerFields;
+  fields: ImportedPartnerFields;
 }
 
 /** A service's fields as a data·inclusion service gives them (capacity, for one, is not in the format). */
@@ -81,7 +67,8 @@ const placeOf = (record: Service | Structure) => ({
   lon: record.latitude != null && record.longitude != null ? record.longitude : null,
 });
 
-function partnerFields(structure: Structure): PartnerFields {
+/** A partner's fields as a data·inclusion structure gives them; its commune only among the 100 (elsewhere the address still says where it is). */
+function partnerFields(structure: Structure): ImportedPartnerFields {
   return {
     name: structure.nom,
     kind: partnerKindOf(structure.reseaux_porteurs, structure.nom),
@@ -103,8 +90,7 @@ function partnerFields(structure: Structure): PartnerFields {
 export function resolveContents(contents: FileContents): Resolution {
   const resolution: Resolution = { services: [], structures: new Map(), withoutLocation: 0, notAFamilyService: 0, outsideTerritory: 0 };
   const invalid = (index: number, id: string, key: string, reason: string) => {
-    contents.invalidCount++;
-    if (contents.invalid.length < MAX_LISTED_INVALID) contents.invalid.push({ file: "services", index, id, reason });
+    addInvalid(contents, { file: "services", index, id, reason });
     contents.invalidServiceKeys.add(key);
   };
 

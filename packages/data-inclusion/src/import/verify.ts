@@ -38,7 +38,6 @@ export async function servicesWereWritten(db: ServicesDb, plan: ServicePlan, now
   return true;
 }
 
-
 export async function ensureServicesWritten(db: ServicesDb, plan: ServicePlan, now: Date): Promise<void> {
   if (!(await servicesWereWritten(db, plan, now))) throw new CommitError("The services database did not keep the import's changes (its commit failed).");
 }
