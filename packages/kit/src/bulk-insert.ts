@@ -42,3 +42,16 @@ export async function insertRows<Row>(tx: RawExecutor, table: string, columns: r
 /** A timestamp(3) value as Prisma stores it: the UTC wall-clock time. */
 export const timestampText = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
 export const dateText = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A column whose value is the row's property of the same name. */
+export const textColumn = <Row>(name: keyof Row & string): Column<Row> => ({ name, value: (row) => row[name] });
+
+/** `items` in slices of `size`: for statements with a bounded number of ids. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A bulk write's transaction may wait and last long: an import of 50 000 services takes minutes on PGlite. */
+export const BULK_TRANSACTION = { maxWait: 30_000, timeout: 30 * 60_000 };

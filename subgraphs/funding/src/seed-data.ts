@@ -1,3 +1,4 @@
+import { chunks } from "@ctg/kit/bulk-insert";
 import { sampleTerritory, type FundingRecord, type SampleOptions } from "@ctg/territory-data";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -24,12 +25,6 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The line `pnpm seed` prints. */
 export function seedSummary(report: SeedReport): string {
   return `${report.lines} funding lines: ${report.inserted} inserted, ${report.replaced} replaced, ${report.removed} removed, kept ${plural(report.kept, "record", "records")} edited in the hub`;
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 type StoredLine = Omit<FundingRecord, "amount" | "label"> & { amount: { toFixed(digits: number): string }; label: string | null };
@@ -94,8 +89,8 @@ export async function seedFundings(prisma: PrismaClient, options: SampleOptions 
     async (tx) => {
       // `version: 1` again at the write: a line corrected since it was read above is neither deleted
       // nor, being still there, inserted again (skipDuplicates).
-      for (const ids of chunks(toDelete)) await tx.funding.deleteMany({ where: { id: { in: ids }, version: 1 } });
-      for (const data of chunks(toInsert)) await tx.funding.createMany({ data, skipDuplicates: true });
+      for (const ids of chunks(toDelete, CHUNK)) await tx.funding.deleteMany({ where: { id: { in: ids }, version: 1 } });
+      for (const data of chunks(toInsert, CHUNK)) await tx.funding.createMany({ data, skipDuplicates: true });
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
   );

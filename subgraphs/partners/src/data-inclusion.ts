@@ -1,5 +1,5 @@
 import { badInput, recordAudit, requireAdmin } from "@ctg/kit";
-import { dateText, insertRows, timestampText, type Column } from "@ctg/kit/bulk-insert";
+import { BULK_TRANSACTION, chunks, dateText, insertRows, textColumn, timestampText, type Column } from "@ctg/kit/bulk-insert";
 import type { Context } from "./context.ts";
 import type { Prisma, PrismaClient, PartnerKind } from "./generated/prisma/client.ts";
 
@@ -54,13 +54,7 @@ export interface PartnerImportPlan {
 }
 
 const CHUNK = 1_000;
-const TRANSACTION = { maxWait: 30_000, timeout: 30 * 60_000 };
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export async function loadImportPartners(prisma: PrismaClient): Promise<ImportPartnerRow[]> {
   return prisma.partner.findMany({ select: IMPORT_PARTNER_COLUMNS, orderBy: { id: "asc" } });
@@ -74,14 +68,13 @@ export async function existingPartnerIds(prisma: PrismaClient, ids: readonly str
   return found;
 }
 
-const text = <Row>(name: keyof Row & string): Column<Row> => ({ name, value: (row) => row[name] });
 
 function partnerColumns(now: Date): Column<ImportedPartner>[] {
   return [
-    ...(["id", "name"] as const).map((name) => text<ImportedPartner>(name)),
+    ...(["id", "name"] as const).map((name) => textColumn<ImportedPartner>(name)),
     { name: "kind", value: (p) => p.kind, cast: `"PartnerKind"` },
     { name: "aliases", sql: "'{}'::text[]" },
-    ...(["siren", "siret", "website", "phone", "email", "address", "communeCode", "source", "originSource", "originId"] as const).map((name) => text<ImportedPartner>(name)),
+    ...(["siren", "siret", "website", "phone", "email", "address", "communeCode", "source", "originSource", "originId"] as const).map((name) => textColumn<ImportedPartner>(name)),
     { name: "sourceUpdatedOn", type: "date", value: (p) => dateText(p.sourceUpdatedOn) },
     { name: "updatedAt", type: "timestamp(3)", value: () => timestampText(now) },
   ];
@@ -96,10 +89,10 @@ export async function writeImportedPartners(prisma: PrismaClient, plan: PartnerI
   await prisma.$transaction(async (tx) => {
     await insertRows(tx, "Partner", partnerColumns(plan.now), plan.create);
     for (const { id, data } of plan.update) await tx.partner.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-    for (const ids of chunks(plan.archive.map((p) => p.id))) {
+    for (const ids of chunks(plan.archive.map((p) => p.id), CHUNK)) {
       await tx.partner.updateMany({ where: { id: { in: ids } }, data: { archivedAt: plan.now, version: { increment: 1 } } });
     }
-  }, TRANSACTION);
+  }, BULK_TRANSACTION);
   if (!(await partnersWereWritten(prisma, plan))) throw new Error("The partners database did not keep the import's changes (its commit failed).");
 }
 
@@ -125,10 +118,10 @@ async function partnersWereWritten(prisma: PrismaClient, plan: PartnerImportPlan
  */
 export async function undoImportedPartners(prisma: PrismaClient, plan: PartnerImportPlan): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    for (const ids of chunks(plan.create.map((p) => p.id))) await tx.partner.deleteMany({ where: { id: { in: ids } } });
+    for (const ids of chunks(plan.create.map((p) => p.id), CHUNK)) await tx.partner.deleteMany({ where: { id: { in: ids } } });
     for (const { id, previous } of plan.update) await tx.partner.update({ where: { id }, data: previous });
     for (const { id, updatedAt } of plan.archive) await tx.partner.update({ where: { id }, data: { archivedAt: null, updatedAt } });
-  }, TRANSACTION);
+  }, BULK_TRANSACTION);
 }
 
 // ---------------------------------------------------------------------------------------------

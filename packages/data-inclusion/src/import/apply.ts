@@ -1,11 +1,10 @@
-import { dateText, insertRows, timestampText, type Column } from "@ctg/kit/bulk-insert";
+import { BULK_TRANSACTION, chunks, dateText, insertRows, textColumn, timestampText, type Column } from "@ctg/kit/bulk-insert";
 import type { PartnersDb, ServicesDb } from "../databases.ts";
 import { isPartnersStore, localPartnersStore, type PartnersStore } from "./partners-store.ts";
 import { partnerWrites, type ImportPlan, type ServiceCreate, type ServicePlan } from "./plan.ts";
 import { ensureServicesWritten } from "./verify.ts";
 
 const CHUNK = 1_000;
-const TRANSACTION = { maxWait: 30_000, timeout: 30 * 60_000 };
 
 type ServicesTx = Parameters<Parameters<ServicesDb["prisma"]["$transaction"]>[0]>[0];
 
@@ -21,25 +20,19 @@ export class ConsistencyError extends Error {
   override name = "ConsistencyError";
 }
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
-const text = <Row>(name: keyof Row & string): Column<Row> => ({ name, value: (row) => row[name] });
 
 function serviceColumns(now: Date): Column<ServiceCreate>[] {
   return [
-    ...(["id", "name"] as const).map((name) => text<ServiceCreate>(name)),
+    ...(["id", "name"] as const).map((name) => textColumn<ServiceCreate>(name)),
     { name: "type", value: (s) => s.type, cast: `"ServiceType"` },
     { name: "axis", value: (s) => s.axis, cast: `"Axis"` },
-    ...(["description", "operatorId", "communeCode", "address"] as const).map((name) => text<ServiceCreate>(name)),
+    ...(["description", "operatorId", "communeCode", "address"] as const).map((name) => textColumn<ServiceCreate>(name)),
     { name: "lat", type: "float8", value: (s) => s.lat },
     { name: "lon", type: "float8", value: (s) => s.lon },
     { name: "ageMinMonths", type: "int4", value: (s) => s.ageMinMonths },
     { name: "ageMaxMonths", type: "int4", value: (s) => s.ageMaxMonths },
-    ...(["phone", "email", "website", "openingHours", "contactName", "source", "originSource", "originId"] as const).map((name) => text<ServiceCreate>(name)),
+    ...(["phone", "email", "website", "openingHours", "contactName", "source", "originSource", "originId"] as const).map((name) => textColumn<ServiceCreate>(name)),
     { name: "sourceUpdatedOn", type: "date", value: (s) => dateText(s.sourceUpdatedOn) },
     { name: "createdAt", type: "timestamp(3)", value: () => timestampText(now) },
     { name: "updatedAt", type: "timestamp(3)", value: () => timestampText(now) },
@@ -47,7 +40,7 @@ function serviceColumns(now: Date): Column<ServiceCreate>[] {
 }
 
 type AreaRow = { serviceId: string; communeCode: string };
-const AREA_COLUMNS: Column<AreaRow>[] = [text<AreaRow>("serviceId"), text<AreaRow>("communeCode")];
+const AREA_COLUMNS: Column<AreaRow>[] = [textColumn<AreaRow>("serviceId"), textColumn<AreaRow>("communeCode")];
 
 export async function writeServices(tx: ServicesTx, plan: ServicePlan, now: Date): Promise<void> {
   await insertRows(tx, "Service", serviceColumns(now), plan.create);
@@ -58,7 +51,7 @@ export async function writeServices(tx: ServicesTx, plan: ServicePlan, now: Date
     await tx.service.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
     if (areaChanged) await replaceArea(tx, id, area);
   }
-  for (const ids of chunks(plan.archive)) await tx.service.updateMany({ where: { id: { in: ids } }, data: { archivedAt: now, version: { increment: 1 } } });
+  for (const ids of chunks(plan.archive, CHUNK)) await tx.service.updateMany({ where: { id: { in: ids } }, data: { archivedAt: now, version: { increment: 1 } } });
 }
 
 async function replaceArea(tx: ServicesTx, serviceId: string, area: readonly string[]): Promise<void> {
@@ -100,7 +93,7 @@ export async function applyPlan(plan: ImportPlan, dbs: ImportDatabases): Promise
     await dbs.services.prisma.$transaction(async (stx) => {
       await writeServices(stx, plan.services, plan.now);
       await checkConsistency(partners, stx, plan);
-    }, TRANSACTION);
+    }, BULK_TRANSACTION);
     await ensureServicesWritten(dbs.services, plan.services, plan.now);
   } catch (error) {
     try {

@@ -1,3 +1,4 @@
+import { chunks } from "@ctg/kit/bulk-insert";
 import { GATEWAY_SECRET_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER, encodeIdentity, type Identity } from "@ctg/kit";
 import {
   existingPartnerIds,
@@ -95,8 +96,7 @@ export function remotePartnersStore(options: RemotePartnersOptions): PartnersSto
     },
     existing: async (ids) => {
       const found = new Set<string>();
-      for (let i = 0; i < ids.length; i += 5_000) {
-        const part = ids.slice(i, i + 5_000);
+      for (const part of chunks(ids, 5_000)) {
         for (const id of (await call<{ dataInclusionExistingPartners: string[] }>("query($ids: [ID!]!) { dataInclusionExistingPartners(ids: $ids) }", { ids: part })).dataInclusionExistingPartners) found.add(id);
       }
       return found;

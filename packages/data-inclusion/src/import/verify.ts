@@ -1,3 +1,4 @@
+import { chunks } from "@ctg/kit/bulk-insert";
 import type { ServicesDb } from "../databases.ts";
 import type { ServicePlan } from "./plan.ts";
 
@@ -16,7 +17,7 @@ const SERVICE_FIELDS = ["name", "type", "operatorId", "communeCode", "address", 
 
 async function countIn(ids: readonly string[], count: (ids: string[]) => Promise<number>): Promise<number> {
   let total = 0;
-  for (let i = 0; i < ids.length; i += CHUNK) total += await count(ids.slice(i, i + CHUNK));
+  for (const part of chunks(ids, CHUNK)) total += await count(part);
   return total;
 }
 
