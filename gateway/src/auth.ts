@@ -63,11 +63,11 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
   async function verify(token: string): Promise<JWTPayload> {
     let alg: string | undefined;
     try {
+      if (token.split(".").length !== 3) throw new Error("not three parts");
       alg = decodeProtectedHeader(token).alg;
     } catch {
       throw unauthenticated("The bearer token is not a well-formed JWT (three base64url parts: header, claims, signature).", "MALFORMED");
     }
-    if (token.split(".").length !== 3) throw unauthenticated("The bearer token is not a well-formed JWT (three base64url parts: header, claims, signature).", "MALFORMED");
     // The key is chosen by the algorithm the gateway expects for it, never by the token alone: an
     // RS256 public key is never taken as an HS256 secret, and "none" is never accepted.
     if (alg === "HS256" && secret) return (await jwtVerify(token, secret, { ...verifyOptions, algorithms: ["HS256"] })).payload;

@@ -105,12 +105,13 @@ export function gatewayConfigFromEnv(env: Record<string, string | undefined> = p
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) problems.push(`CTG_JWKS_URL must be an http(s) URL (got ${JSON.stringify(jwksUrl)}).`);
   if (anonymous !== "safelist" && anonymous !== "open") problems.push(`CTG_ANONYMOUS_OPERATIONS must be "safelist" or "open" (got ${JSON.stringify(anonymous)}).`);
 
+  const limit = (key: keyof OperationLimits, variable: string, min: number) => attempt(() => envInteger(env, variable, DEFAULT_LIMITS[key], min), DEFAULT_LIMITS[key]);
   const limits: OperationLimits = {
-    maxDepth: attempt(() => envInteger(env, "CTG_MAX_DEPTH", DEFAULT_LIMITS.maxDepth, 1), DEFAULT_LIMITS.maxDepth),
-    maxAliases: attempt(() => envInteger(env, "CTG_MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0), DEFAULT_LIMITS.maxAliases),
-    maxTokens: attempt(() => envInteger(env, "CTG_MAX_TOKENS", DEFAULT_LIMITS.maxTokens, 10), DEFAULT_LIMITS.maxTokens),
-    maxCost: attempt(() => envInteger(env, "CTG_MAX_COST", DEFAULT_LIMITS.maxCost, 1), DEFAULT_LIMITS.maxCost),
-    maxBodyBytes: attempt(() => envInteger(env, "CTG_MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1_000), DEFAULT_LIMITS.maxBodyBytes),
+    maxDepth: limit("maxDepth", "CTG_MAX_DEPTH", 1),
+    maxAliases: limit("maxAliases", "CTG_MAX_ALIASES", 0),
+    maxTokens: limit("maxTokens", "CTG_MAX_TOKENS", 10),
+    maxCost: limit("maxCost", "CTG_MAX_COST", 1),
+    maxBodyBytes: limit("maxBodyBytes", "CTG_MAX_BODY_BYTES", 1_000),
   };
   const config: GatewayConfig = {
     mode,

@@ -1,4 +1,4 @@
-import { hubMode, identityProblem, type Role } from "@ctg/kit";
+import { envText, hubMode, identityProblem, type Role } from "@ctg/kit";
 import { SignJWT } from "jose";
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_JWT_SECRET, TOKEN_ROLES } from "./auth.ts";
 
@@ -62,9 +62,9 @@ export interface SigningSettings {
 
 /** The signing settings the gateway verifies with; production mode needs a real CTG_JWT_SECRET. */
 export function signingSettingsFromEnv(env: Record<string, string | undefined> = process.env): SigningSettings {
-  const secret = env.CTG_JWT_SECRET?.trim() || (hubMode(env) === "production" ? undefined : DEVELOPMENT_JWT_SECRET);
+  const secret = envText(env, "CTG_JWT_SECRET") ?? (hubMode(env) === "production" ? undefined : DEVELOPMENT_JWT_SECRET);
   if (!secret) throw new UsageError("CTG_MODE=production: set CTG_JWT_SECRET to sign tokens (the development secret is never accepted in production).");
-  return { secret, issuer: env.CTG_JWT_ISSUER?.trim() || DEFAULT_ISSUER, audience: env.CTG_JWT_AUDIENCE?.trim() || DEFAULT_AUDIENCE };
+  return { secret, issuer: envText(env, "CTG_JWT_ISSUER") ?? DEFAULT_ISSUER, audience: envText(env, "CTG_JWT_AUDIENCE") ?? DEFAULT_AUDIENCE };
 }
 
 export async function issueToken(request: TokenRequest, settings: SigningSettings, now = Math.floor(Date.now() / 1000)): Promise<string> {

@@ -12,6 +12,7 @@ import {
   Source,
   TokenKind,
   valueFromAST,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -19,7 +20,6 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
   type ValidationRule,
 } from "graphql";
 
@@ -84,9 +84,9 @@ function aliasesOf(set: SelectionSetNode | undefined, fragments: Fragments, seen
   return count;
 }
 
-function fragmentsOf(context: ValidationContext): Fragments {
+function fragmentsOf(document: DocumentNode): Fragments {
   const out: Fragments = {};
-  for (const definition of context.getDocument().definitions) {
+  for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) out[definition.name.value] = definition;
   }
   return out;
@@ -97,7 +97,7 @@ const operationLabel = (node: OperationDefinitionNode) => (node.name ? `Operatio
 export function depthLimit(max: number): ValidationRule {
   return (context) => ({
     OperationDefinition(node) {
-      const depth = depthOf(node.selectionSet, fragmentsOf(context), new Set());
+      const depth = depthOf(node.selectionSet, fragmentsOf(context.getDocument()), new Set());
       if (depth > max) {
         context.reportError(limitError(`${operationLabel(node)} is ${depth} levels deep; the gateway accepts at most ${max} (CTG_MAX_DEPTH).`, "depth", max, depth, node));
       }
@@ -108,7 +108,7 @@ export function depthLimit(max: number): ValidationRule {
 export function aliasLimit(max: number): ValidationRule {
   return (context) => ({
     OperationDefinition(node) {
-      const aliases = aliasesOf(node.selectionSet, fragmentsOf(context), new Set());
+      const aliases = aliasesOf(node.selectionSet, fragmentsOf(context.getDocument()), new Set());
       if (aliases > max) {
         context.reportError(
           limitError(`${operationLabel(node)} uses ${aliases} aliases; the gateway accepts at most ${max} (CTG_MAX_ALIASES).`, "aliases", max, aliases, node),
@@ -199,9 +199,7 @@ export function costLimitPlugin<Ctx extends BaseContext>(max: number): ApolloSer
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
-          const fragments: Fragments = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const cost = estimateCost(schema, operation, fragments, request.variables ?? {});
+          const cost = estimateCost(schema, operation, fragmentsOf(document), request.variables ?? {});
           if (cost > max) {
             throw limitError(
               `${operationLabel(operation)} has an estimated cost of ${cost}; the gateway accepts at most ${max} (CTG_MAX_COST). ` +

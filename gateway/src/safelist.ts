@@ -50,6 +50,9 @@ export interface GateContext {
  */
 export function createOperationGate(options: OperationGateOptions) {
   const production = options.mode === "production";
+  // Each entry's hash was checked against its text on loading: a text is safelisted exactly when it
+  // is one of these, so a request's text is looked up as it is, not hashed again.
+  const safelistedTexts: ReadonlySet<string> = new Set(options.safelist.values());
   return (operation: OperationText, context: GateContext, _request: EdgeRequest): OperationText | void => {
     if (operation.persistedHash !== undefined) {
       const hash = bareHash(operation.persistedHash);
@@ -67,7 +70,7 @@ export function createOperationGate(options: OperationGateOptions) {
     const text = operation.query;
     const resolved: OperationText = { query: text, persistedHash: undefined };
     if (!production || text === undefined) return resolved;
-    if (options.safelist.has(sha256Hex(text))) return resolved;
+    if (safelistedTexts.has(text)) return resolved;
     const bot = context.clientName === options.botClientName;
     const tokenHolder = context.identity.role !== "RESIDENT";
     if (!bot && (tokenHolder || options.anonymousOperations === "open")) return resolved;

@@ -116,6 +116,11 @@ export async function createGatewayServer(supergraphSdl: string, config: Gateway
   const authenticator = createAuthenticator(config.auth);
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : null;
   const limitText = config.rateLimit ? describeRateLimit(config.rateLimit) : "";
+  /** Takes one request from `key`'s bucket; 429 when it is empty. */
+  const throttle = (key: string) => {
+    const decision = limiter?.take(key);
+    if (decision && !decision.allowed) throw rateLimited(decision.retryAfterSeconds, limitText);
+  };
   const gate = createOperationGate({ safelist: loadSafelist(config.safelistFile), mode: config.mode, anonymousOperations: config.anonymousOperations, botClientName: BOT_CLIENT_NAME });
   const urls = routingUrls(supergraphSdl);
 
@@ -131,12 +136,10 @@ export async function createGatewayServer(supergraphSdl: string, config: Gateway
         identity = await authenticator.identify(header(edge, "authorization"));
       } catch (error) {
         // Failed attempts count against the address, so that guessing tokens is throttled too.
-        const decision = limiter?.take(`address:${edge.clientAddress}`);
-        if (decision && !decision.allowed) throw rateLimited(decision.retryAfterSeconds, limitText);
+        throttle(`address:${edge.clientAddress}`);
         throw error;
       }
-      const decision = limiter?.take(identity.subject ? `subject:${identity.subject}` : `address:${edge.clientAddress}`);
-      if (decision && !decision.allowed) throw rateLimited(decision.retryAfterSeconds, limitText);
+      throttle(identity.subject ? `subject:${identity.subject}` : `address:${edge.clientAddress}`);
       const forwarded: Record<string, string> = {};
       for (const name of FORWARDED_HEADERS) {
         const value = header(edge, name);

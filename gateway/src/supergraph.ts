@@ -1,21 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SUBGRAPH_PEERS } from "@ctg/kit";
 
 export const SUPERGRAPH_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema/supergraph.graphql");
 
-export type SubgraphName = "partners" | "territories" | "services" | "funding";
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ["partners", "territories", "services", "funding"];
-
-/** `PARTNERS_URL`, `TERRITORIES_URL`, … override where each subgraph is reached. */
-export function subgraphUrlsFromEnv(env = process.env): Partial<Record<SubgraphName, string>> {
-  const urls: Partial<Record<SubgraphName, string>> = {};
-  for (const name of SUBGRAPH_NAMES) {
-    const url = env[`${name.toUpperCase()}_URL`];
-    if (url) urls[name] = url;
-  }
-  return urls;
-}
+export type SubgraphName = (typeof SUBGRAPH_PEERS)[number];
 
 /**
  * The committed supergraph, with the routing URLs of `join__graph` replaced where given: the one

@@ -1,16 +1,15 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GATEWAY_SECRET_HEADER, listen, type RunningEdge } from "@ctg/kit";
+import { GATEWAY_SECRET_HEADER } from "@ctg/kit";
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FindServicesDocument } from "../../bot/src/generated/graphql.ts";
 import { createGatewayClient } from "../../bot/src/gateway-client.ts";
 import { startBot } from "../../test/support/bot.ts";
-import { startStack, type Stack } from "../../test/support/stack.ts";
+import { startStack, type Stack, type StackGateway } from "../../test/support/stack.ts";
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_JWT_SECRET } from "../src/auth.ts";
 import { corsPolicy, developmentGatewayConfig, type GatewayConfig } from "../src/config.ts";
-import { createGatewayServer } from "../src/server.ts";
-import { loadSupergraph, type SubgraphName } from "../src/supergraph.ts";
+import type { SubgraphName } from "../src/supergraph.ts";
 
 /**
  * The hardened edge of issue #4: who may ask (tokens, the subgraphs' secret), how much one
@@ -22,24 +21,11 @@ let stack: Stack;
 const cleanups: (() => Promise<void>)[] = [];
 const PRODUCTION_JWT_SECRET = "a-production-secret-that-is-long-enough-0123456789";
 
-interface Gateway {
-  url: string;
-  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
-}
-
 /** Another gateway on the stack's subgraphs, with settings of its own. */
-async function startGateway(overrides: Partial<GatewayConfig>, urls: Partial<Record<SubgraphName, string>> = {}): Promise<Gateway> {
-  const sdl = loadSupergraph({ ...Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])), ...urls });
-  const gateway = await createGatewayServer(sdl, developmentGatewayConfig({ gatewaySecret: stack.gatewaySecret, ...overrides }));
-  const edge: RunningEdge = await listen(gateway.http, 0);
-  cleanups.push(async () => {
-    await edge.close();
-    await gateway.apollo.stop();
-  });
-  return {
-    url: edge.url,
-    post: (body, headers = {}) => fetch(edge.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }),
-  };
+async function startGateway(overrides: Partial<GatewayConfig>, urls: Partial<Record<SubgraphName, string>> = {}): Promise<StackGateway> {
+  const gateway = await stack.startGateway(overrides, urls);
+  cleanups.push(gateway.close);
+  return gateway;
 }
 
 async function startHttp(handler: Parameters<typeof createServer>[1]): Promise<string> {
@@ -65,10 +51,10 @@ const SERVICES_QUERY = { query: "{ services(first: 1) { totalCount } }" };
 
 // The services subgraph behind a proxy that records what the gateway sends it.
 const seen: Record<string, string | undefined>[] = [];
-let recorded: Gateway;
+let recorded: StackGateway;
 let rsa: Awaited<ReturnType<typeof generateKeyPair>>;
 let jwksUrl: string;
-let production: Gateway;
+let production: StackGateway;
 
 beforeAll(async () => {
   stack = await startStack("security");

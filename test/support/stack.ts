@@ -28,6 +28,19 @@ export interface StackOptions {
   gatewaySecret?: string;
 }
 
+/** A gateway of a stack, on a free port. */
+export interface StackGateway {
+  url: string;
+  config: GatewayConfig;
+  /** The secret it sends the subgraphs (x-ctg-gateway-secret). */
+  gatewaySecret: string | undefined;
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
+  /** POSTs `body` (JSON) to the gateway and returns the raw response. */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Stops it; idempotent (the stack closes the gateways it started). */
+  close(): Promise<void>;
+}
+
 export interface Stack {
   gatewayUrl: string;
   /** The secret the subgraphs expect from the gateway (x-ctg-gateway-secret), fresh per stack. */
@@ -42,7 +55,38 @@ export interface Stack {
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** POSTs a query straight to a subgraph, with the gateway's secret unless `headers` says otherwise. */
   callSubgraph(name: SubgraphName, query: string, headers?: Record<string, string>, withSecret?: boolean): Promise<Response>;
+  /**
+   * Another gateway on this stack's subgraphs and secret, with settings of its own (development
+   * defaults otherwise) and, where given, other addresses for some subgraphs (e.g. a recording proxy).
+   */
+  startGateway(overrides?: Partial<GatewayConfig>, urls?: Partial<Record<SubgraphName, string>>): Promise<StackGateway>;
   close(): Promise<void>;
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+/** Serves `supergraphSdl` with `config` on a free port. */
+async function serveGateway(supergraphSdl: string, config: GatewayConfig): Promise<StackGateway> {
+  const gateway = await createGatewayServer(supergraphSdl, config);
+  const edge = await listen(gateway.http, 0);
+  let closed = false;
+  return {
+    url: edge.url,
+    config,
+    gatewaySecret: config.gatewaySecret,
+    query: async (query, variables = {}, headers = {}) => {
+      const response = await post(edge.url, { query, variables }, headers);
+      return response.json() as Promise<{ data?: any; errors?: any[] }>;
+    },
+    post: (body, headers) => post(edge.url, body, headers),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await edge.close();
+      await gateway.apollo.stop();
+    },
+  };
 }
 
 /**
@@ -54,7 +98,8 @@ export async function startStack(label: string, urls: Partial<Record<SubgraphNam
   const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString("base64url");
   const testDbs: TestDatabase[] = [];
   const running = {} as Record<SubgraphName, RunningSubgraph>;
-  // Filled as each subgraph listens: the services subgraph reaches the partners one for imports.
+  // Filled as each subgraph listens: the services subgraph reaches the partners one for imports, and
+  // the stack's gateways route to them.
   const peerUrls: Record<string, string> = {};
   await Promise.all(
     (Object.keys(definitions) as SubgraphName[]).map(async (name) => {
@@ -90,35 +135,31 @@ export async function startStack(label: string, urls: Partial<Record<SubgraphNam
       };
     }),
   );
-  const supergraphSdl = loadSupergraph({
-    ...Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
-    ...urls,
-  });
-  const gatewayConfig = developmentGatewayConfig({ gatewaySecret, ...options.gateway });
-  const gateway = await createGatewayServer(supergraphSdl, gatewayConfig);
-  const gatewayEdge = await listen(gateway.http, 0);
+  const gateways: StackGateway[] = [];
+  const launch = async (sdl: string, overrides: Partial<GatewayConfig> = {}) => {
+    const gateway = await serveGateway(sdl, developmentGatewayConfig({ gatewaySecret, ...overrides }));
+    gateways.push(gateway);
+    return gateway;
+  };
+  const supergraphSdl = loadSupergraph({ ...peerUrls, ...urls });
+  const gateway = await launch(supergraphSdl, options.gateway);
   let closed = false;
-  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
   return {
-    gatewayUrl: gatewayEdge.url,
+    gatewayUrl: gateway.url,
     gatewaySecret,
-    gatewayConfig,
+    gatewayConfig: gateway.config,
     supergraphSdl,
     subgraphs: running,
     statements: () => Object.values(running).reduce((sum, s) => sum + s.db.statements.count, 0),
-    query: async (query, variables = {}, headers = {}) => {
-      const response = await post(gatewayEdge.url, { query, variables }, headers);
-      return response.json() as Promise<{ data?: any; errors?: any[] }>;
-    },
-    post: (body, headers) => post(gatewayEdge.url, body, headers),
+    query: gateway.query,
+    post: gateway.post,
     callSubgraph: (name, query, headers = {}, withSecret = true) =>
       post(running[name].url, { query }, { ...(withSecret ? { [GATEWAY_SECRET_HEADER]: gatewaySecret } : {}), ...headers }),
+    startGateway: (overrides, routes = {}) => launch(loadSupergraph({ ...peerUrls, ...routes }), overrides),
     close: async () => {
       if (closed) return;
       closed = true;
-      await gatewayEdge.close();
-      await gateway.apollo.stop();
+      for (const g of gateways) await g.close();
       for (const s of Object.values(running)) {
         await s.stop().catch(() => {});
         await s.db.close().catch(() => {});

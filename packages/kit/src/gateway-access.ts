@@ -22,14 +22,16 @@ export interface SubgraphEdgeSettings {
   /**
    * Where the other subgraphs are (`PARTNERS_URL`, `SERVICES_URL`, …, as the gateway reads them), for
    * the rare call a subgraph makes to another: the services subgraph asks the partners subgraph
-   * for its half of a data·inclusion import. Read when a call is made, so a test may fill it late.
+   * for its half of a data·inclusion import. Read from the environment at start-up; the server keeps
+   * this object, so a test may fill it after the subgraphs listen.
    */
   peerUrls: Record<string, string>;
 }
 
 export const SUBGRAPH_PEERS = ["partners", "territories", "services", "funding"] as const;
 
-function peerUrlsFromEnv(env: Env): Record<string, string> {
+/** `PARTNERS_URL`, `TERRITORIES_URL`, …: where each subgraph is reached, for those given. */
+export function peerUrlsFromEnv(env: Env = process.env): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPH_PEERS) {
     const url = envText(env, `${name.toUpperCase()}_URL`);

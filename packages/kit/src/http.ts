@@ -204,12 +204,18 @@ export function createHttpEdge<Ctx extends BaseContext>(options: HttpEdgeOptions
       }
     }
     const search = req.method === "GET" ? new URLSearchParams(url.search) : null;
+    const operation = operationOf(body, search);
+    let query = operation.query;
     if (options.prepare && (search || (body && typeof body === "object"))) {
       if (Array.isArray(body)) throw new HttpError(400, "Batched operations are not accepted: send one operation per request.", "BAD_REQUEST");
-      const prepared = options.prepare(operationOf(body, search), context, edge);
-      if (prepared) body = applyOperation(body, search, prepared);
+      const prepared = options.prepare(operation, context, edge);
+      if (prepared) {
+        body = applyOperation(body, search, prepared);
+        // applyOperation writes the prepared text where there is one, and keeps the request's otherwise.
+        query = prepared.query ?? operation.query;
+      }
     }
-    scope.query = operationOf(body, search).query;
+    scope.query = query;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

@@ -70,12 +70,13 @@ export async function createSubgraphServer<Client extends PrismaLike, Ctx extend
     },
   });
   await apollo.start();
+  // The same for every request; `urls` is the caller's object, so addresses filled in later are seen.
+  const peers: SubgraphPeers = Object.freeze({ secret: options.access.secret ?? null, urls: options.peerUrls ?? {} });
   const http = createHttpEdge<Ctx>({
     service: options.name,
     apollo,
     maxBodyBytes: options.maxBodyBytes,
-    context: async ({ req, requestId }) =>
-      options.context(options.db, { identity: identityOfGatewayRequest(req, options.access), requestId, peers: { secret: options.access.secret ?? null, urls: options.peerUrls ?? {} } }),
+    context: async ({ req, requestId }) => options.context(options.db, { identity: identityOfGatewayRequest(req, options.access), requestId, peers }),
     readiness: async (): Promise<Record<string, ReadyCheck>> => {
       const started = Date.now();
       try {
